@@ -10,13 +10,16 @@ public sealed record FindingRecord
     public required string Id { get; init; }
     public required string ProductArn { get; init; }
     public required string AwsAccountId { get; init; }
-    /// <summary>The finding's Region (ASFF <c>Region</c>, else the Region of its ProductArn).</summary>
+    /// <summary>The finding's Region (ASFF <c>Region</c>, else the Region of its ProductArn, else that of <c>Resources[0]</c>).</summary>
     public required string Region { get; init; }
     /// <summary><c>ProductName</c>, else <c>ProductFields["aws/securityhub/ProductName"]</c>, else the product part of the ARN.</summary>
     public required string ProductName { get; init; }
     public string? CompanyName { get; init; }
     public required string GeneratorId { get; init; }
-    /// <summary><c>Compliance.SecurityControlId</c> (consolidated findings) or the legacy <c>ProductFields.ControlId</c>.</summary>
+    /// <summary>
+    /// <c>Compliance.SecurityControlId</c> (consolidated findings) or the legacy <c>ProductFields.ControlId</c>
+    /// (else the last part of <c>ProductFields.StandardsControlArn</c>, else <c>ProductFields.RuleId</c> for CIS 1.2.0).
+    /// </summary>
     public string? ControlId { get; init; }
     public required string Title { get; init; }
     public required Severity Severity { get; init; }
