@@ -1,0 +1,17 @@
+using Dashboard.Aws.Client;
+
+namespace Dashboard.Aws.SecurityHub;
+
+/// <summary>The typed Security Hub operations over the generic client.</summary>
+public static class SecurityHubOperations
+{
+    /// <summary>GetFindings: POST /findings. AWS errors surface as AmazonServiceException; an unreadable body as <see cref="AwsResponseFormatException"/>.</summary>
+    public static async Task<FindingsPage> GetFindingsAsync(this AwsProtocolClient client, GetFindingsRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        var operation = new AwsOperationRequest("GetFindings") { HttpMethod = "POST", Path = "/findings", JsonBody = request.ToJson() };
+        var response = await client.SendAsync(operation, cancellationToken).ConfigureAwait(false);
+        return FindingsPage.Parse(response.Body, response.Retries);
+    }
+}
