@@ -1,11 +1,33 @@
+using Dashboard.Data.Database;
+using Dashboard.Data.Findings;
+using Dashboard.Data.Sync;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Data;
 
-// CONTRACT ONLY: the Data work registers the DbContext factory (SQLite file in the data folder, WAL) and the stores/queries.
 public static class DataServiceCollectionExtensions
 {
     /// <summary>Registers the cache: SQLite at <paramref name="databasePath"/>, and FindingStore, FindingQueries, SyncRunStore.</summary>
     public static IServiceCollection AddDashboardData(this IServiceCollection services, string databasePath)
-        => throw new NotImplementedException();
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        services.AddDbContextFactory<DashboardDbContext>(options => options.UseDashboardSqlite(databasePath));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FindingStore>();
+        services.TryAddSingleton<FindingQueries>();
+        services.TryAddSingleton<SyncRunStore>();
+        return services;
+    }
+
+    /// <summary>The one place the provider is configured; the design-time factory and tests use it too.</summary>
+    public static DbContextOptionsBuilder UseDashboardSqlite(this DbContextOptionsBuilder options, string databasePath)
+        => options
+            .UseSqlite(
+                new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString(),
+                sqlite => sqlite.MigrationsAssembly("Dashboard.Migrations"))
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(new SqlitePragmaInterceptor());
 }

@@ -1,0 +1,20 @@
+using Dashboard.Data.Findings;
+using Dashboard.Data.Sync;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Data.Database;
+
+/// <summary>The SQLite cache. Short on purpose: each entity is configured in its own class beside it.</summary>
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+{
+    public DbSet<FindingEntity> Findings => Set<FindingEntity>();
+    public DbSet<FindingJsonEntity> FindingJson => Set<FindingJsonEntity>();
+    public DbSet<FindingCountEntity> FindingCounts => Set<FindingCountEntity>();
+    public DbSet<ControlFailureCountEntity> ControlFailureCounts => Set<ControlFailureCountEntity>();
+    public DbSet<SyncRunEntity> SyncRuns => Set<SyncRunEntity>();
+    public DbSet<SyncRunTargetEntity> SyncRunTargets => Set<SyncRunTargetEntity>();
+    public DbSet<SyncWatermarkEntity> SyncWatermarks => Set<SyncWatermarkEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+}

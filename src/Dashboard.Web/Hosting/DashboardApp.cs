@@ -1,0 +1,89 @@
+using Dashboard.Aws;
+using Dashboard.Data;
+using Dashboard.StandIn;
+using Dashboard.Web.Findings;
+using Dashboard.Web.Sync;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Dashboard.Web.Hosting;
+
+/// <summary>
+/// Builds the application for every verb: the web server, or the services a command-line verb needs.
+/// In demo mode the local AWS stand-in runs in-process and the real AWS clients are pointed at it,
+/// so the demo exercises exactly the production sync path.
+/// </summary>
+public sealed class DashboardApp : IAsyncDisposable
+{
+    private DashboardApp(WebApplication app, StandInServer? standIn, string dataDirectory)
+    {
+        App = app;
+        StandIn = standIn;
+        DataDirectoryPath = dataDirectory;
+    }
+
+    public WebApplication App { get; }
+    public StandInServer? StandIn { get; }
+    public string DataDirectoryPath { get; }
+    public IServiceProvider Services => App.Services;
+
+    /// <param name="args">Remaining arguments for ASP.NET Core configuration (e.g. --urls).</param>
+    /// <param name="dataDirectoryOption">The --data option, if given.</param>
+    /// <param name="forWeb">True to serve pages; false for a command-line verb (no scheduler, no UI).</param>
+    /// <param name="configure">Last-chance changes, used by tests.</param>
+    public static async Task<DashboardApp> BuildAsync(
+        string[] args,
+        string? dataDirectoryOption,
+        bool forWeb,
+        Action<WebApplicationBuilder>? configure = null,
+        CancellationToken ct = default)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // appsettings.json is copied next to the binary; the working directory may be anywhere.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+
+        var configured = builder.Configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
+        var dataDirectory = DataDirectory.Resolve(dataDirectoryOption, configured.DataDirectory);
+        var demo = DemoMode.IsOn(builder.Configuration);
+
+        StandInServer? standIn = null;
+        if (demo) standIn = await DemoMode.StartStandInAsync(builder.Configuration, ct);
+
+        builder.Services.AddOptions<DashboardOptions>()
+            .BindConfiguration(DashboardOptions.SectionName)
+            .PostConfigure(o =>
+            {
+                o.DataDirectory = dataDirectory;
+                o.Demo = demo;
+            })
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        builder.Services.AddDashboardData(DataDirectory.DatabasePath(dataDirectory));
+        builder.Services.AddDashboardAws(builder.Configuration);
+        builder.Services.AddDashboardSync(withScheduler: forWeb);
+        builder.Services.TryAddSingleton<FindingExporter>();
+        if (forWeb)
+        {
+            builder.Services.AddDashboardUi();
+            builder.Services.AddHealthChecks();
+            builder.Services.AddHostedService<StartupSync>();
+        }
+
+        var app = builder.Build();
+        if (forWeb)
+        {
+            app.MapHealthChecks("/healthz");
+            app.MapDashboardUi();
+        }
+        return new DashboardApp(app, standIn, dataDirectory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        if (StandIn is not null) await StandIn.DisposeAsync();
+    }
+}

@@ -1,0 +1,3 @@
+using Dashboard.Web.Cli;
+
+return await DashboardCommandLine.InvokeAsync(args);

@@ -1,0 +1,33 @@
+using Dashboard.Web.Components;
+using Dashboard.Web.Findings;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Dashboard.Web;
+
+/// <summary>The Blazor UI and the findings export endpoints: one Add and one Map call from Program.cs.</summary>
+public static class UiServiceCollectionExtensions
+{
+    public static IServiceCollection AddDashboardUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            options.SnackbarConfiguration.PreventDuplicates = true;
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddTransient<FindingExporter>();
+        return services;
+    }
+
+    public static WebApplication MapDashboardUi(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapFindingExport();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

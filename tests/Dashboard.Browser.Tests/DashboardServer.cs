@@ -1,0 +1,63 @@
+using Dashboard.Core.Sync;
+using Dashboard.Web.Hosting;
+using Dashboard.Web.Sync;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Browser.Tests;
+
+/// <summary>
+/// The real dashboard in demo mode on a Kestrel socket at 127.0.0.1 (any free port), with a temp cache
+/// that was synced once from the in-process stand-in before the browser opens it.
+/// </summary>
+public sealed class DashboardServer : IAsyncDisposable
+{
+    private readonly string _dataPath;
+
+    private DashboardServer(DashboardApp app, string dataPath, Uri baseUrl)
+    {
+        App = app;
+        _dataPath = dataPath;
+        BaseUrl = baseUrl;
+    }
+
+    public DashboardApp App { get; }
+    public Uri BaseUrl { get; }
+
+    public static async Task<DashboardServer> StartAsync()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "dashboard-browser-tests", Guid.NewGuid().ToString("N"));
+        var app = await DashboardApp.BuildAsync(
+            ["--urls", "http://127.0.0.1:0"], dataPath, forWeb: true,
+            configure: builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Dashboard:Demo"] = "true",
+                ["Dashboard:SyncSchedule"] = "",
+                ["StandIn:Findings"] = "400",
+                ["StandIn:Accounts"] = "3",
+                ["Aws:FindingsRequestsPerSecond"] = "1000",
+                ["Aws:FindingsBurst"] = "1000",
+            }));
+        await Dashboard.Data.Database.DatabaseMigrator.MigrateAsync(app.Services);
+
+        // Sync before the app starts, so the start-up sync finds data and the pages have findings.
+        var run = await app.Services.GetRequiredService<FindingsSyncService>().RunAsync("test", CancellationToken.None);
+        if (run?.Status != SyncRunStatus.Succeeded) throw new InvalidOperationException($"The demo sync did not succeed: {run?.Status} {run?.Error}");
+
+        await app.App.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new DashboardServer(app, dataPath, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await App.App.StopAsync(stop.Token);
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataPath, recursive: true); } catch (IOException) { }
+    }
+}
