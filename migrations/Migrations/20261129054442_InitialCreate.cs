@@ -10,37 +10,32 @@ namespace Dashboard.Migrations.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateTable(
-                name: "ControlFailureCounts",
-                columns: table => new
-                {
-                    ControlId = table.Column<string>(type: "TEXT", nullable: false),
-                    AwsAccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ControlFailureCounts", x => new { x.ControlId, x.AwsAccountId, x.Title });
-                });
+            // Hand-written: the summary tables are WITHOUT ROWID (stored in primary-key order), so the
+            // overview and page totals read them as one range scan with no lookups. EF Core has no
+            // way to say so; a later migration that rebuilds these tables must keep the clause.
+            migrationBuilder.Sql("""
+                CREATE TABLE "ControlFailureCounts" (
+                    "ControlId" TEXT NOT NULL,
+                    "AwsAccountId" TEXT NOT NULL,
+                    "Title" TEXT NOT NULL,
+                    "Count" INTEGER NOT NULL,
+                    CONSTRAINT "PK_ControlFailureCounts" PRIMARY KEY ("ControlId", "AwsAccountId", "Title")
+                ) WITHOUT ROWID;
+                """);
 
-            migrationBuilder.CreateTable(
-                name: "FindingCounts",
-                columns: table => new
-                {
-                    RecordState = table.Column<string>(type: "TEXT", nullable: false),
-                    SeverityRank = table.Column<int>(type: "INTEGER", nullable: false),
-                    AwsAccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    Region = table.Column<string>(type: "TEXT", nullable: false),
-                    ProductName = table.Column<string>(type: "TEXT", nullable: false),
-                    WorkflowStatus = table.Column<string>(type: "TEXT", nullable: false),
-                    ComplianceStatus = table.Column<string>(type: "TEXT", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_FindingCounts", x => new { x.RecordState, x.SeverityRank, x.AwsAccountId, x.Region, x.ProductName, x.WorkflowStatus, x.ComplianceStatus });
-                });
+            migrationBuilder.Sql("""
+                CREATE TABLE "FindingCounts" (
+                    "RecordState" TEXT NOT NULL,
+                    "SeverityRank" INTEGER NOT NULL,
+                    "AwsAccountId" TEXT NOT NULL,
+                    "Region" TEXT NOT NULL,
+                    "ProductName" TEXT NOT NULL,
+                    "WorkflowStatus" TEXT NOT NULL,
+                    "ComplianceStatus" TEXT NOT NULL,
+                    "Count" INTEGER NOT NULL,
+                    CONSTRAINT "PK_FindingCounts" PRIMARY KEY ("RecordState", "SeverityRank", "AwsAccountId", "Region", "ProductName", "WorkflowStatus", "ComplianceStatus")
+                ) WITHOUT ROWID;
+                """);
 
             migrationBuilder.CreateTable(
                 name: "Findings",

@@ -43,6 +43,9 @@ public sealed class DashboardApp : IAsyncDisposable
             // appsettings.json is copied next to the binary; the working directory may be anywhere.
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // Serve wwwroot/ and _content/ from the build output in every environment (dotnet run has no
+        // launch profile here); a published app has no runtime manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
 
         var configured = builder.Configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
