@@ -18,7 +18,8 @@ public sealed class DemoDashboard : IAsyncDisposable
     public IServiceProvider Services => App.Services;
     public string DataPath => _data.Path;
 
-    public static async Task<DemoDashboard> StartAsync(int findings = 600, int accounts = 3, string[]? regions = null)
+    public static async Task<DemoDashboard> StartAsync(
+        int findings = 600, int accounts = 3, string[]? regions = null, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var data = new TempDataDirectory();
         var settings = new Dictionary<string, string?>
@@ -29,15 +30,17 @@ public sealed class DemoDashboard : IAsyncDisposable
             ["StandIn:Accounts"] = accounts.ToString(),
             // Fast retries keep fault tests short; the SDK still backs off between attempts.
             ["Aws:MaxErrorRetry"] = "3",
-            ["Aws:FindingsRequestsPerSecond"] = "1000",
-            ["Aws:FindingsBurst"] = "1000",
+            ["Aws:FindingsRequestsPerSecond"] = "100",
+            ["Aws:FindingsBurst"] = "100",
         };
         var regionList = regions ?? ["us-east-1", "eu-west-1"];
         for (var i = 0; i < regionList.Length; i++) settings[$"StandIn:Regions:{i}"] = regionList[i];
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
 
         var app = await DashboardApp.BuildAsync(
             [], data.Path, forWeb: false,
             configure: builder => builder.Configuration.AddInMemoryCollection(settings));
+        await Dashboard.Data.Database.DatabaseMigrator.MigrateAsync(app.Services);
         return new DemoDashboard(app, data);
     }
 
