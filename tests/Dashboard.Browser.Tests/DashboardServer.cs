@@ -38,8 +38,8 @@ public sealed class DashboardServer : IAsyncDisposable
                 ["Dashboard:SyncSchedule"] = "",
                 ["StandIn:Findings"] = "400",
                 ["StandIn:Accounts"] = "3",
-                ["Aws:FindingsRequestsPerSecond"] = "1000",
-                ["Aws:FindingsBurst"] = "1000",
+                ["Aws:FindingsRequestsPerSecond"] = "100",
+                ["Aws:FindingsBurst"] = "100",
             }));
         await Dashboard.Data.Database.DatabaseMigrator.MigrateAsync(app.Services);
 
@@ -48,7 +48,7 @@ public sealed class DashboardServer : IAsyncDisposable
         if (run?.Status != SyncRunStatus.Succeeded) throw new InvalidOperationException($"The demo sync did not succeed: {run?.Status} {run?.Error}");
 
         await app.App.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new DashboardServer(app, dataPath, new Uri(address));
     }
 

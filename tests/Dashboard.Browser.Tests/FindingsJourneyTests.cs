@@ -30,23 +30,35 @@ public sealed class FindingsJourneyTests : IAsyncLifetime
         page.SetDefaultTimeout(30_000);
 
         await page.GotoAsync("/");
-        await Assertions.Expect(page.GetByText("Demo data").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("demo-banner")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("total-active")).Not.ToHaveTextAsync("0");
 
-        // Filter by severity through the URL the page itself writes (shareable links), then through the UI.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Findings" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Findings", Exact = true }).First.ClickAsync();
         await page.WaitForURLAsync("**/findings**");
-        await page.GotoAsync("/findings?severity=CRITICAL");
-        var rows = page.Locator("table tbody tr");
-        await Assertions.Expect(rows.First).ToBeVisibleAsync();
-        var severities = await page.Locator("table tbody tr .severity-chip").AllInnerTextsAsync();
-        Assert.NotEmpty(severities);
-        Assert.All(severities, s => Assert.Equal("CRITICAL", s.Trim(), ignoreCase: true));
 
-        var firstTitle = (await rows.First.Locator("a").First.InnerTextAsync()).Trim();
-        await rows.First.Locator("a").First.ClickAsync();
+        // A shared link with a filter restores it; every row shown is then CRITICAL.
+        await page.GotoAsync("/findings?severity=CRITICAL");
+        var rows = page.GetByTestId("findings-grid").Locator("tbody tr");
+        var firstLink = rows.First.Locator("a").First;
+        await Assertions.Expect(firstLink).ToBeVisibleAsync();
+        var chips = await rows.Locator(".mud-chip").AllInnerTextsAsync();
+        Assert.NotEmpty(chips);
+        Assert.All(chips, chip => Assert.Equal("Critical", chip.Trim(), ignoreCase: true));
+
+        // Filtering in the UI writes the filter into the URL, so the view can be shared.
+        var title = (await firstLink.InnerTextAsync()).Trim();
+        var word = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).OrderByDescending(w => w.Length).First();
+        var search = page.GetByRole(AriaRole.Textbox, new() { Name = "Search title or resource id" });
+        await search.FillAsync(word);
+        await search.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        Assert.Contains("severity=CRITICAL", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(rows.Locator("a", new() { HasText = title }).First).ToBeVisibleAsync();
+
+        await rows.Locator("a", new() { HasText = title }).First.ClickAsync();
         await page.WaitForURLAsync("**/findings/detail**");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = firstTitle }).First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("Raw JSON").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("finding-title")).ToHaveTextAsync(title);
+        await Assertions.Expect(page.GetByTestId("raw-json")).ToContainTextAsync("\"SchemaVersion\"");
     }
 }

@@ -40,6 +40,8 @@ public sealed class DashboardApp : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            // Static asset manifests are named after this assembly, also when a test process hosts it.
+            ApplicationName = typeof(DashboardApp).Assembly.GetName().Name,
             // appsettings.json is copied next to the binary; the working directory may be anywhere.
             ContentRootPath = AppContext.BaseDirectory,
         });
