@@ -84,8 +84,12 @@ public sealed class StandInServer : IAsyncDisposable
         return new StandInServer(web, baseUrl, data, faults);
     }
 
+    private int _disposed;
+
+    /// <summary>Stops the server; safe to call more than once (the host app and its owner may both do it).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await app.StopAsync();
         await app.DisposeAsync();
     }

@@ -43,6 +43,7 @@ public sealed class DashboardServer : IAsyncDisposable
             }));
         await Dashboard.Data.Database.DatabaseMigrator.MigrateAsync(app.Services);
 
+        await app.Demo!.EnsureStartedAsync(CancellationToken.None);
         // Sync before the app starts, so the start-up sync finds data and the pages have findings.
         var run = await app.Services.GetRequiredService<FindingsSyncService>().RunAsync("test", CancellationToken.None);
         if (run?.Status != SyncRunStatus.Succeeded) throw new InvalidOperationException($"The demo sync did not succeed: {run?.Status} {run?.Error}");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Dashboard.Data.Database;
 using Dashboard.Web.Hosting;
 
 namespace Dashboard.Web.Cli;
@@ -20,9 +19,8 @@ internal static class ServeCommand
     {
         await using var dashboard = await DashboardApp.BuildAsync(
             [.. result.UnmatchedTokens], result.GetValue(DashboardCommandLine.DataOption), forWeb: true, ct: ct);
-        await DatabaseMigrator.MigrateAsync(dashboard.Services, ct);
-        if (dashboard.StandIn is { } standIn)
-            Console.WriteLine($"Demo mode: local AWS stand-in at {standIn.BaseUrl} (no real AWS call is made).");
+        if (dashboard.Demo is { } demo)
+            Console.WriteLine($"Demo mode: local AWS stand-in at http://127.0.0.1:{demo.Options.Port}/ (no real AWS call is made).");
         Console.WriteLine($"Data folder: {dashboard.DataDirectoryPath}");
         await dashboard.App.RunAsync();
         return 0;

@@ -14,15 +14,17 @@ namespace Dashboard.Web.Hosting;
 /// </summary>
 public sealed class DashboardApp : IAsyncDisposable
 {
-    private DashboardApp(WebApplication app, StandInServer? standIn, string dataDirectory)
+    private DashboardApp(WebApplication app, DemoStandIn? demo, string dataDirectory)
     {
         App = app;
-        StandIn = standIn;
+        Demo = demo;
         DataDirectoryPath = dataDirectory;
     }
 
     public WebApplication App { get; }
-    public StandInServer? StandIn { get; }
+    /// <summary>The demo's stand-in, when in demo mode; started (it is a hosted service for the web app).</summary>
+    public DemoStandIn? Demo { get; }
+    public StandInServer? StandIn => Demo?.Server;
     public string DataDirectoryPath { get; }
     public IServiceProvider Services => App.Services;
 
@@ -54,8 +56,9 @@ public sealed class DashboardApp : IAsyncDisposable
         var dataDirectory = DataDirectory.Resolve(dataDirectoryOption, configured.DataDirectory);
         var demo = DemoMode.IsOn(builder.Configuration);
 
-        StandInServer? standIn = null;
-        if (demo) standIn = await DemoMode.StartStandInAsync(builder.Configuration, ct);
+        var demoStandIn = demo ? DemoMode.Configure(builder.Configuration) : null;
+        // First among hosted services: the stand-in is up before the start-up sync.
+        if (demoStandIn is not null) builder.Services.AddHostedService(_ => demoStandIn);
 
         builder.Services.AddOptions<DashboardOptions>()
             .BindConfiguration(DashboardOptions.SectionName)
@@ -74,6 +77,7 @@ public sealed class DashboardApp : IAsyncDisposable
         {
             builder.Services.AddDashboardUi();
             builder.Services.AddHealthChecks();
+            builder.Services.AddHostedService<DatabaseMigrationService>();
             builder.Services.AddHostedService<StartupSync>();
         }
 
@@ -83,12 +87,17 @@ public sealed class DashboardApp : IAsyncDisposable
             app.MapHealthChecks("/healthz");
             app.MapDashboardUi();
         }
-        return new DashboardApp(app, standIn, dataDirectory);
+        // Command-line verbs never start the host, so they start the stand-in here.
+        else if (demoStandIn is not null)
+        {
+            await demoStandIn.EnsureStartedAsync(ct);
+        }
+        return new DashboardApp(app, demoStandIn, dataDirectory);
     }
 
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
-        if (StandIn is not null) await StandIn.DisposeAsync();
+        if (Demo is not null) await Demo.DisposeAsync();
     }
 }

@@ -1,11 +1,14 @@
+using System.Net;
+using System.Net.Sockets;
 using Dashboard.StandIn;
+using Dashboard.StandIn.Data;
 
 namespace Dashboard.Web.Hosting;
 
 /// <summary>
 /// Demo mode: on when <c>Dashboard:Demo</c> is true, or when it is not set and no AWS account is
-/// configured (README's first command needs no configuration). The stand-in is started on 127.0.0.1
-/// and the real clients are configured to use it; it is never started when real AWS is configured.
+/// configured (README's first command needs no configuration). The real clients are pointed at the
+/// local stand-in on 127.0.0.1; it is never started when real AWS is configured.
 /// </summary>
 public static class DemoMode
 {
@@ -16,14 +19,20 @@ public static class DemoMode
         return !configuration.GetSection("Aws:Accounts").GetChildren().Any();
     }
 
-    public static async Task<StandInServer> StartStandInAsync(IConfigurationManager configuration, CancellationToken ct)
+    /// <summary>
+    /// Configures the AWS settings for a stand-in that <see cref="DemoStandIn"/> starts later. The
+    /// stand-in's host must not be built before the dashboard's own (test hosts take the first host
+    /// built in the process), so its port is reserved now and its organization computed up front:
+    /// the data set is deterministic from the options.
+    /// </summary>
+    public static DemoStandIn Configure(IConfigurationManager configuration)
     {
-        var standInOptions = new StandInOptions();
-        configuration.GetSection("StandIn").Bind(standInOptions);
-        standInOptions.Port = 0;
-        var server = await StandInServer.StartAsync(standInOptions, loggerFactory: null, ct);
+        var options = new StandInOptions();
+        configuration.GetSection(StandInOptions.SectionName).Bind(options);
+        options.Port = FreeLoopbackPort();
+        var data = StandInDataSet.Create(options);
 
-        var url = server.BaseUrl.ToString().TrimEnd('/');
+        var url = $"http://127.0.0.1:{options.Port}";
         var settings = new Dictionary<string, string?>
         {
             ["Aws:ServiceUrls:SecurityHub"] = url,
@@ -34,15 +43,52 @@ public static class DemoMode
             ["Aws:DemoAccessKeyId"] = "AKIADEMOSTANDIN00001",
             ["Aws:DemoSecretAccessKey"] = "demo-secret-for-the-local-stand-in",
         };
-        var accounts = server.Data.Organization.Accounts;
+        var accounts = data.Organization.Accounts;
         for (var i = 0; i < accounts.Count; i++)
         {
             settings[$"Aws:Accounts:{i}:AccountId"] = accounts[i].Id;
             settings[$"Aws:Accounts:{i}:Name"] = accounts[i].Name;
         }
-        var regions = server.Data.Regions;
-        for (var i = 0; i < regions.Count; i++) settings[$"Aws:Regions:{i}"] = regions[i];
+        for (var i = 0; i < data.Regions.Count; i++) settings[$"Aws:Regions:{i}"] = data.Regions[i];
         configuration.AddInMemoryCollection(settings);
-        return server;
+        return new DemoStandIn(options);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>The demo's stand-in: started once, with the app (a hosted service) or by a command-line verb.</summary>
+public sealed class DemoStandIn(StandInOptions options) : IHostedService, IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public StandInOptions Options { get; } = options;
+    public StandInServer? Server { get; private set; }
+
+    public async Task<StandInServer> EnsureStartedAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return Server ??= await StandInServer.StartAsync(Options, loggerFactory: null, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    Task IHostedService.StartAsync(CancellationToken cancellationToken) => EnsureStartedAsync(cancellationToken);
+
+    Task IHostedService.StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Server is { } server) await server.DisposeAsync();
     }
 }
