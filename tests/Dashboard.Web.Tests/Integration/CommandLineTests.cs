@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Dashboard.Web.Cli;
+using Dashboard.Web.Tests.Components;
+
+namespace Dashboard.Web.Tests.Integration;
+
+[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
+public sealed class ConsoleCollection;
+
+/// <summary>The executable's verbs as a user types them (they write to the process console, so not in parallel).</summary>
+[Collection(nameof(ConsoleCollection))]
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly TempDataDirectory _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var original = Console.Out;
+        using var output = new StringWriter();
+        Console.SetOut(output);
+        try
+        {
+            var exit = await DashboardCommandLine.InvokeAsync(args);
+            return (exit, output.ToString());
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+    }
+
+    [Fact]
+    public async Task Migrate_EmptyFolder_CreatesTheCache()
+    {
+        var (exit, output) = await RunAsync("migrate", "--data", _data.Path);
+
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(Path.Combine(_data.Path, "dashboard.db")));
+        Assert.Contains("up to date", output);
+    }
+
+    [Fact]
+    public async Task ImportFindings_ValidAndInvalidFiles_StoresTheValidOnesAndNamesTheRejected()
+    {
+        var good = Path.Combine(SharedData.Asff, "aws-cli-examples", "securityhub-get-findings-01.json");
+        var invalid = Path.Combine(SharedData.Asff, "awsdocs-securityhub", "sample-control-finding-04.INVALID-original.json.txt");
+
+        var (exit, output) = await RunAsync("import", "findings", good, invalid, "--data", _data.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("securityhub-get-findings-01.json: 1 stored, 0 rejected", output);
+        Assert.Contains("sample-control-finding-04.INVALID-original.json.txt: rejected the whole file: invalid JSON", output);
+        Assert.Contains("Total: 1 stored, 0 rejected, 1 file(s) unreadable.", output);
+    }
+
+    [Fact]
+    public async Task FindingsExport_JsonWithAFilter_WritesTheOriginalAsffOfMatchingFindings()
+    {
+        var files = Directory.GetFiles(Path.Combine(SharedData.Asff, "asr", "simdata"), "*.json");
+        var (importExit, _) = await RunAsync(["import", "findings", .. files, "--data", _data.Path]);
+        Assert.Equal(0, importExit);
+        var exported = Path.Combine(_data.Path, "critical.json");
+
+        var (exit, _) = await RunAsync("findings", "export", "--format", "json", "--severity", "CRITICAL", "-o", exported, "--data", _data.Path);
+
+        Assert.Equal(0, exit);
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(exported, TestContext.Current.CancellationToken));
+        var findings = document.RootElement.GetProperty("Findings").EnumerateArray().ToList();
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.Equal("CRITICAL", f.GetProperty("Severity").GetProperty("Label").GetString()));
+        Assert.All(findings, f => Assert.True(f.TryGetProperty("SchemaVersion", out _), "the original ASFF is kept"));
+    }
+}
