@@ -11,9 +11,12 @@ public static class DataDirectory
     public const string DatabaseFileName = "dashboard.db";
 
     public static string Resolve(string? option, string? configured)
+        => Resolve(option, Environment.GetEnvironmentVariable(EnvironmentVariable), configured);
+
+    internal static string Resolve(string? option, string? environment, string? configured)
     {
         var dir = !string.IsNullOrWhiteSpace(option) ? option
-            : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env ? env
+            : !string.IsNullOrWhiteSpace(environment) ? environment
             : !string.IsNullOrWhiteSpace(configured) ? configured
             : ".data";
         return Path.GetFullPath(dir);
