@@ -1,0 +1,67 @@
+using Dashboard.Core.Iam.Evaluation;
+using Dashboard.Core.Organizations.Guardrails;
+
+namespace Dashboard.Core.Tests.Organizations.Guardrails;
+
+public sealed class GuardrailCatalogTests
+{
+    [Fact]
+    public void Default_EveryDefinition_IsValidWithAUniqueId()
+    {
+        // Act
+        var problems = GuardrailCatalog.Default.SelectMany(g => g.Validate()).ToList();
+
+        // Assert
+        Assert.Empty(problems);
+        Assert.Equal(GuardrailCatalog.Default.Count, GuardrailCatalog.Default.Select(g => g.Id).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Default_CoversTheIssuesGuardrails()
+    {
+        // Arrange: issue 5, section 3.
+        string[] expected =
+        [
+            "leave-organization", "cloudtrail", "config", "guardduty", "securityhub", "access-analyzer", "regions",
+            "root-user", "iam-users", "audit-role", "s3-block-public-access", "ebs-encryption", "kms-key-deletion",
+        ];
+
+        // Act
+        var ids = GuardrailCatalog.Default.Select(g => g.Id).ToList();
+
+        // Assert
+        Assert.Equal(expected, ids);
+    }
+
+    [Fact]
+    public void Default_EveryRequestWithPlaceholdersFilled_IsAWellFormedEvaluationRequest()
+    {
+        // Arrange
+        var options = new GuardrailOptions();
+
+        // Act
+        var requests = GuardrailCatalog.Default.SelectMany(g => g.Requests).Select(r => new EvaluationRequest
+        {
+            Principal = PrincipalContext.ForRoot("123456789012"),
+            Action = r.Action,
+            Resource = options.Fill(r.Resource, "123456789012", "eu-west-1"),
+        }).ToList();
+
+        // Assert
+        Assert.All(requests, r => Assert.True(r.IsWellFormed, string.Join("; ", r.Validate())));
+        Assert.All(requests, r => Assert.DoesNotContain("{", r.Resource, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Default_GlobalServiceRequests_AreMadeInUsEast1()
+    {
+        // Act: IAM and Organizations calls carry aws:RequestedRegion us-east-1 in AWS.
+        var global = GuardrailCatalog.Default.SelectMany(g => g.Requests)
+            .Where(r => r.Action.StartsWith("iam:", StringComparison.Ordinal) || r.Action.StartsWith("organizations:", StringComparison.Ordinal))
+            .ToList();
+
+        // Assert
+        Assert.NotEmpty(global);
+        Assert.All(global, r => Assert.Equal("us-east-1", r.Context["aws:RequestedRegion"]));
+    }
+}
