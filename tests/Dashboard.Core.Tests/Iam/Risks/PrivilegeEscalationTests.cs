@@ -1,0 +1,208 @@
+using Dashboard.Core.Iam.Evaluation;
+using Dashboard.Core.Iam.Risks;
+using Dashboard.Core.Iam.Risks.Capabilities;
+using Dashboard.Core.Iam.Risks.Rules.Permissions;
+using Dashboard.Core.Tests.Iam.Access;
+using static Dashboard.Core.Tests.Iam.IamTestKit;
+using static Dashboard.Core.Tests.Iam.Risks.RiskTestKit;
+
+namespace Dashboard.Core.Tests.Iam.Risks;
+
+public sealed class PrivilegeEscalationTests
+{
+    private static RiskResult? Escalation(AccountBuilder builder, string principal, RiskAnalysisOptions? options = null, IReadOnlyList<OrganizationPolicyLevel>? scps = null) =>
+        For(Run(new PrivilegeEscalationRule(), builder.Build(), options, scps), principal);
+
+    [Fact]
+    public void Catalogue_Ids_UniqueAndEveryPermissionMethodHasSteps()
+    {
+        // Arrange
+        var methods = PrivilegeEscalationCatalog.Methods;
+
+        // Act
+        var ids = methods.Select(m => m.Id).ToList();
+
+        // Assert
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(methods.Where(m => m.Kind == EscalationMethodKind.Permissions), m => Assert.NotEmpty(m.Steps));
+        Assert.Equal(22, methods.Count(m => m.Source.StartsWith("Rhino", StringComparison.Ordinal)));
+        Assert.Equal(59, methods.Count(m => m.InCloudsplaining));
+        Assert.All(methods, m => Assert.StartsWith("https://", m.Reference, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Scan_PassRoleAndRunInstancesInTwoPolicies_CreateEc2WithExistingIp()
+    {
+        // Arrange: IAM-Vulnerable's fn1: naive per-policy tools miss the combination.
+        var builder = new AccountBuilder()
+            .Role("target", trust: AccountBuilder.TrustService("ec2.amazonaws.com"))
+            .User("dev", inline: [Policy(Allow("iam:PassRole")), Policy(Allow("ec2:RunInstances"))]);
+
+        // Act
+        var result = Escalation(builder, "dev");
+
+        // Assert
+        Assert.NotNull(result);
+        Assert.Equal(["CreateEC2WithExistingIP"], result.Items);
+        Assert.Contains(result.Explanation, l => l.Contains("iam:PassRole on *: allowed by identity-based policy 'inline policy inline-1 on user dev'", StringComparison.Ordinal));
+        Assert.Contains(result.Explanation, l => l.Contains("ec2:RunInstances on *: allowed by identity-based policy 'inline policy inline-2 on user dev'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Scan_CreatePolicyVersionOnExistingCustomerPolicy_FlaggedOnThatPolicy()
+    {
+        // Arrange: fn2: a resource constraint that still covers a policy of the account.
+        var builder = new AccountBuilder()
+            .Policy("team-policy", Policy(Allow("s3:GetObject")))
+            .User("dev", inline: [Policy(Allow("iam:CreatePolicyVersion", "arn:aws:iam::*:policy/team-*"))]);
+
+        // Act
+        var result = Escalation(builder, "dev");
+
+        // Assert
+        Assert.NotNull(result);
+        Assert.Equal(["CreateNewPolicyVersion"], result.Items);
+        Assert.Contains(result.Explanation, l => l.Contains($"iam:CreatePolicyVersion on {AccountBuilder.PolicyArn("team-policy")}: allowed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Scan_CreatePolicyVersionOnlyOnAwsManagedPolicies_NotFlagged()
+    {
+        // Arrange: fp4: AWS-managed policies cannot be changed.
+        var builder = new AccountBuilder()
+            .Policy("team-policy", Policy(Allow("s3:GetObject")))
+            .User("dev", inline: [Policy(Allow("iam:CreatePolicyVersion", "arn:aws:iam::aws:policy/*"))]);
+
+        // Act
+        var result = Escalation(builder, "dev");
+
+        // Assert
+        Assert.Null(result);
+    }
+
+    [Fact]
+    public void Scan_CreateAccessKeyOnlyForSelf_NotFlagged()
+    {
+        // Arrange: the usual "manage your own keys" statement escalates nothing.
+        var builder = new AccountBuilder()
+            .User("other")
+            .User("dev", inline: [Policy(Allow("iam:CreateAccessKey", "arn:aws:iam::*:user/${aws:username}"))]);
+
+        // Act
+        var result = Escalation(builder, "dev");
+
+        // Assert
+        Assert.Null(result);
+    }
+
+    [Fact]
+    public void Scan_AttachUserPolicyOnSelf_Flagged()
+    {
+        // Arrange
+        var builder = new AccountBuilder().User("dev", inline: [Policy(Allow("iam:AttachUserPolicy", "arn:aws:iam::*:user/${aws:username}"))]);
+
+        // Act
+        var result = Escalation(builder, "dev");
+
+        // Assert
+        Assert.NotNull(result);
+        Assert.Contains("AttachUserPolicy", result.Items);
+    }
+
+    [Fact]
+    public void Scan_PermissionsBoundaryWithoutIam_NotFlagged()
+    {
+        // Arrange
+        var builder = new AccountBuilder()
+            .Policy("NoIam", """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}]}""")
+            .User("dev", inline: [Policy(Allow("iam:PutUserPolicy"))], boundary: "NoIam");
+
+        // Act
+        var result = Escalation(builder, "dev");
+
+        // Assert
+        Assert.Null(result);
+    }
+
+    [Fact]
+    public void Scan_ScpDeniesTheAction_NotFlagged()
+    {
+        // Arrange
+        var builder = new AccountBuilder().User("dev", inline: [Policy(Allow("iam:PutUserPolicy"))]);
+        OrganizationPolicyLevel[] scps = [Level("Root r-1", ("FullAWSAccess", FullAwsAccess), ("NoIam", Policy(Deny("iam:*"))))];
+
+        // Act
+        var result = Escalation(builder, "dev", scps: scps);
+
+        // Assert
+        Assert.Null(result);
+    }
+
+    [Fact]
+    public void Scan_OnlyFromTheOfficeNetwork_ConditionalWithTheCondition()
+    {
+        // Arrange
+        var builder = new AccountBuilder().User("dev", inline: [Policy(Allow("iam:PutUserPolicy", condition: """{"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}"""))]);
+
+        // Act
+        var result = Escalation(builder, "dev");
+
+        // Assert
+        Assert.NotNull(result);
+        Assert.Equal(RiskStatus.Conditional, result.Status);
+        Assert.Empty(result.Items);
+        Assert.Equal(["PutUserPolicy"], result.ConditionalItems);
+        Assert.Contains(result.Explanation, l => l.Contains("aws:SourceIp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Scan_Administrator_NotReportedAsEscalation()
+    {
+        // Arrange
+        var builder = new AccountBuilder().User("admin", inline: [FullAwsAccess]);
+
+        // Act
+        var result = Escalation(builder, "admin");
+
+        // Assert
+        Assert.Null(result);
+    }
+
+    [Fact]
+    public void RoleChain_StartingRoleToAdminThroughIntermediate_AssumePrivilegedRoleWithPath()
+    {
+        // Arrange: IAM-Vulnerable's AssumeRole chain; trust naming a role is enough within one account.
+        var builder = new AccountBuilder()
+            .Role("starting")
+            .Role("intermediate", trust: AccountBuilder.TrustAws(AccountBuilder.RoleArn("starting")))
+            .Role("ending", trust: AccountBuilder.TrustAws(AccountBuilder.RoleArn("intermediate")), inline: [FullAwsAccess]);
+
+        // Act
+        var snapshotResults = Run(new PrivilegeEscalationRule(), builder.Build());
+
+        // Assert
+        var starting = For(snapshotResults, "starting");
+        Assert.NotNull(starting);
+        Assert.Equal(["AssumePrivilegedRole"], starting.Items);
+        Assert.StartsWith("AssumePrivilegedRole: starting → intermediate → ending", starting.Explanation[0], StringComparison.Ordinal);
+        Assert.NotNull(For(snapshotResults, "intermediate"));
+        Assert.Null(For(snapshotResults, "ending"));
+    }
+
+    [Fact]
+    public void RoleChain_RoleTrustsAccountButCallerHasNoAssumeRolePermission_NotFlagged()
+    {
+        // Arrange
+        var builder = new AccountBuilder()
+            .User("dev", inline: [Policy(Allow("s3:GetObject"))])
+            .User("ops", inline: [Policy(Allow("sts:AssumeRole", AccountBuilder.RoleArn("admin")))])
+            .Role("admin", trust: AccountBuilder.TrustAws(AccountBuilder.RootArn), inline: [FullAwsAccess]);
+
+        // Act
+        var results = Run(new PrivilegeEscalationRule(), builder.Build());
+
+        // Assert
+        Assert.Null(For(results, "dev"));
+        Assert.Equal(["AssumePrivilegedRole"], For(results, "ops")?.Items);
+    }
+}
