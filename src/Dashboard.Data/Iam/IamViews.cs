@@ -1,0 +1,82 @@
+using Dashboard.Core.Findings;
+using Dashboard.Core.Iam.Risks;
+
+namespace Dashboard.Data.Iam;
+
+/// <summary>One account's cached IAM inventory, as the IAM overview lists it.</summary>
+public sealed record IamAccountRow(
+    string AccountId,
+    DateTimeOffset CollectedAt,
+    long? SyncRunId,
+    string Source,
+    int Users,
+    int Roles,
+    int Groups,
+    int ManagedPolicies,
+    int FailedRisks,
+    IReadOnlyList<string> Warnings);
+
+public enum IamPrincipalKind
+{
+    User,
+    Role,
+    Group,
+    ManagedPolicy,
+}
+
+/// <summary>A user, role, group or managed policy as the IAM lists show it.</summary>
+public sealed record IamPrincipalRow(
+    string AccountId,
+    string Arn,
+    IamPrincipalKind Kind,
+    string Name,
+    string Path,
+    DateTimeOffset? CreateDate,
+    /// <summary>Role last used, user password/key last used, or null when unknown/never.</summary>
+    DateTimeOffset? LastUsed,
+    int RiskCount,
+    Severity? HighestRiskSeverity);
+
+public sealed record IamPrincipalFilter
+{
+    public IReadOnlyList<string> AccountIds { get; init; } = [];
+    public IReadOnlyList<IamPrincipalKind> Kinds { get; init; } = [];
+    /// <summary>Case-insensitive substring of name or ARN.</summary>
+    public string? Text { get; init; }
+    public bool OnlyWithRisks { get; init; }
+}
+
+public sealed record IamPrincipalPage(IReadOnlyList<IamPrincipalRow> Rows, int TotalCount);
+
+/// <summary>A cached risk result (see <see cref="RiskResult"/>), with the id the cache gave it.</summary>
+public sealed record IamRiskRow(
+    long Id,
+    string AccountId,
+    string RuleId,
+    string Title,
+    Severity Severity,
+    RiskCategory Category,
+    RiskStatus Status,
+    string ResourceArn,
+    string ResourceName,
+    RiskResourceType ResourceType,
+    string Message,
+    string Remediation,
+    IReadOnlyList<string> Items,
+    string? Explanation);
+
+public sealed record IamRiskFilter
+{
+    public IReadOnlyList<string> AccountIds { get; init; } = [];
+    public IReadOnlyList<string> RuleIds { get; init; } = [];
+    public IReadOnlyList<Severity> Severities { get; init; } = [];
+    public IReadOnlyList<RiskCategory> Categories { get; init; } = [];
+    /// <summary>Empty means Fail and Conditional (what needs attention).</summary>
+    public IReadOnlyList<RiskStatus> Statuses { get; init; } = [];
+    public string? ResourceArn { get; init; }
+    public string? Text { get; init; }
+}
+
+public sealed record IamRiskPage(IReadOnlyList<IamRiskRow> Rows, int TotalCount);
+
+public sealed record IamRiskCount(string RuleId, string Title, Severity Severity, RiskCategory Category, int Count, int Accounts);
