@@ -15,7 +15,6 @@ public static class DataServiceCollectionExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         services.AddDbContextFactory<DashboardDbContext>(options => options.UseDashboardSqlite(databasePath));
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FindingStore>();
         services.TryAddSingleton<FindingQueries>();
         services.TryAddSingleton<SyncRunStore>();

@@ -8,7 +8,7 @@ namespace Dashboard.Data.Findings;
 /// One upsert call inside its transaction. Each finding is looked up by (Id, ProductArn); unchanged
 /// ones stop there, the others are staged in an in-memory temp table with the Key they will have,
 /// then written by one set-based INSERT ... ON CONFLICT DO UPDATE (SQLite keeps its index cursors
-/// open across the rows: about twice as fast as one statement per finding with 15 indexes), and
+/// open across the rows: measured twice as fast as one statement per finding with a dozen indexes), and
 /// the summary tables are adjusted by GROUP BYs over the staged rows only.
 /// </summary>
 internal sealed class FindingUpsertBatch : IDisposable
@@ -19,6 +19,12 @@ internal sealed class FindingUpsertBatch : IDisposable
         "SeverityRank", "SeverityNormalized", "ComplianceStatus", "WorkflowStatus", "RecordState", "ResourceType", "ResourceId",
         "FirstObservedAtTicks", "LastObservedAtTicks", "CreatedAtTicks", "UpdatedAtTicks", "RawHash",
     ];
+
+    /// <summary>
+    /// The stored rows about to be replaced. CROSS JOIN fixes the loop order: SQLite, knowing
+    /// nothing of the temp table's size, would otherwise scan all findings and probe the stage.
+    /// </summary>
+    internal const string ReplacedRows = """temp."FindingStage" s CROSS JOIN main."Findings" f ON f."Key" = s."Key" """;
 
     private static readonly string ColumnList = string.Join(", ", Columns.Select(c => $"\"{c}\""));
 
@@ -37,7 +43,7 @@ internal sealed class FindingUpsertBatch : IDisposable
         _transaction = transaction;
         Execute($"""
             CREATE TEMP TABLE "FindingStage" (
-                "Key" INTEGER PRIMARY KEY, {string.Join(", ", Columns.Select(c => $"\"{c}\""))}, "IsUpdate" INTEGER NOT NULL);
+                "Key" INTEGER PRIMARY KEY, {ColumnList}, "IsUpdate" INTEGER NOT NULL);
             """);
         _nextKey = (long)(Scalar("""SELECT COALESCE(MAX("Key"), 0) FROM main."Findings" """) ?? 0L) + 1;
 
@@ -110,7 +116,7 @@ internal sealed class FindingUpsertBatch : IDisposable
         }
         // Take the old rows out of the summary before they are overwritten.
         if (_anyUpdate)
-            Execute(FindingSummarySql.Add("""temp."FindingStage" s JOIN main."Findings" f ON f."Key" = s."Key" """, "s.\"IsUpdate\" = 1", -1));
+            Execute(FindingSummarySql.Add(ReplacedRows, "s.\"IsUpdate\" = 1", -1));
         ct.ThrowIfCancellationRequested();
 
         var updates = string.Join(", ", Columns.Skip(2).Select(c => $"\"{c}\" = excluded.\"{c}\""));

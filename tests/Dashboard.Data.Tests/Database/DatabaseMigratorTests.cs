@@ -20,10 +20,13 @@ public sealed class DatabaseMigratorTests
         await using var connection = new SqliteConnection($"Data Source={db.Path}");
         await connection.OpenAsync(Ct);
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
+        Assert.Equal("8192", await ScalarAsync(connection, "PRAGMA page_size"));
         var tables = await ListAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table'");
         Assert.Superset(
             new HashSet<string> { "Findings", "FindingJson", "FindingCounts", "ControlFailureCounts", "SyncRuns", "SyncRunTargets", "SyncWatermarks" },
             tables.ToHashSet());
+        // The summary tables are read as one range scan each.
+        Assert.Equal("2", await ScalarAsync(connection, "SELECT COUNT(*) FROM sqlite_master WHERE sql LIKE '%WITHOUT ROWID%'"));
     }
 
     [Fact]

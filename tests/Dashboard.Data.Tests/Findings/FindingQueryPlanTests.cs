@@ -57,6 +57,46 @@ public sealed class FindingQueryPlanTests
         Assert.DoesNotContain("SCAN", plan);
     }
 
+    [Theory]
+    [InlineData("ResourceType")]
+    [InlineData("ControlId")]
+    public async Task FilterOptionsQuery_DistinctValues_SeeksTheIndexInsteadOfScanning(string column)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var context = await db.Factory.CreateDbContextAsync(Ct);
+        await context.Database.OpenConnectionAsync(Ct);
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + FindingQueries.DistinctSql(column).Replace("{0}", "'ACTIVE'");
+
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var plan = new List<string>();
+        while (await reader.ReadAsync(Ct)) plan.Add(reader.GetString(3));
+
+        Assert.Contains(plan, line => line.Contains($"IX_Findings_RecordState_{column}_SeverityRank"));
+        Assert.DoesNotContain(plan, line => line.StartsWith("SCAN Findings"));
+    }
+
+    [Fact]
+    public async Task UpsertSummaryQuery_ReplacedRows_ProbesFindingsByKeyInsteadOfScanning()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var context = await db.Factory.CreateDbContextAsync(Ct);
+        await context.Database.OpenConnectionAsync(Ct);
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.CommandText = """
+            CREATE TEMP TABLE "FindingStage" ("Key" INTEGER PRIMARY KEY, "IsUpdate" INTEGER NOT NULL);
+            """;
+        await command.ExecuteNonQueryAsync(Ct);
+        command.CommandText = $"""EXPLAIN QUERY PLAN SELECT f."Region", COUNT(*) FROM {FindingUpsertBatch.ReplacedRows} WHERE s."IsUpdate" = 1 GROUP BY f."Region" """;
+
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var plan = new List<string>();
+        while (await reader.ReadAsync(Ct)) plan.Add(reader.GetString(3));
+
+        Assert.Contains(plan, line => line.StartsWith("SEARCH f USING INTEGER PRIMARY KEY"));
+        Assert.DoesNotContain(plan, line => line.StartsWith("SCAN f"));
+    }
+
     private static async Task<string> PlanAsync(TestDatabase db, FindingFilter filter)
     {
         await using var context = await db.Factory.CreateDbContextAsync(Ct);
