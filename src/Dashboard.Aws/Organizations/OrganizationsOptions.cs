@@ -15,13 +15,30 @@ public sealed class OrganizationsOptions
 
     /// <summary>Read RCPs too when they are enabled on the root.</summary>
     public bool IncludeResourceControlPolicies { get; set; } = true;
+
+    /// <summary>
+    /// Read the organization (tree, SCPs) at each sync. Needs the management account or a delegated
+    /// administrator; off by default so a single-account setup works without Organizations access.
+    /// </summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>
+    /// The organization's ACTIVE accounts become the accounts the findings and IAM syncs visit
+    /// (suspended ones skipped); needs <see cref="Enabled"/>. Without it, <c>Aws:Accounts</c> is the list.
+    /// </summary>
+    public bool DiscoverAccounts { get; set; }
 }
 
 /// <summary>Names the configuration key to fix.</summary>
 public sealed class OrganizationsOptionsValidator : IValidateOptions<OrganizationsOptions>
 {
-    public ValidateOptionsResult Validate(string? name, OrganizationsOptions options) =>
-        options.MaxConcurrency is < 1 or > 16
-            ? ValidateOptionsResult.Fail($"{OrganizationsOptions.SectionName}:MaxConcurrency must be between 1 and 16 (was {options.MaxConcurrency}).")
-            : ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, OrganizationsOptions options)
+    {
+        var errors = new List<string>();
+        if (options.MaxConcurrency is < 1 or > 16)
+            errors.Add($"{OrganizationsOptions.SectionName}:MaxConcurrency must be between 1 and 16 (was {options.MaxConcurrency}).");
+        if (options.DiscoverAccounts && !options.Enabled)
+            errors.Add($"{OrganizationsOptions.SectionName}:DiscoverAccounts needs {OrganizationsOptions.SectionName}:Enabled=true (accounts are discovered by reading the organization).");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }

@@ -22,7 +22,10 @@ public enum SyncRunStatus
 public sealed record SyncTargetResult
 {
     public required string AccountId { get; init; }
+    /// <summary>The Region, or "global" for IAM and Organizations.</summary>
     public required string Region { get; init; }
+    /// <summary>What was synced: see <see cref="SyncTargetKinds"/>.</summary>
+    public string Kind { get; init; } = SyncTargetKinds.Findings;
     public required SyncTargetStatus Status { get; init; }
     /// <summary>True when this was a full refresh of ACTIVE findings rather than an UpdatedAt-incremental read.</summary>
     public bool FullRefresh { get; init; }
@@ -37,6 +40,14 @@ public sealed record SyncTargetResult
     public IReadOnlyList<string> RejectionSamples { get; init; } = [];
     public required DateTimeOffset StartedAt { get; init; }
     public required DateTimeOffset FinishedAt { get; init; }
+}
+
+public static class SyncTargetKinds
+{
+    public const string Findings = "findings";
+    public const string Iam = "iam";
+    public const string Organization = "organization";
+    public const string GlobalRegion = "global";
 }
 
 /// <summary>A sync run with its per account-Region results.</summary>

@@ -30,6 +30,8 @@ public static class DashboardCommandLine
         root.Subcommands.Add(SyncCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(FindingsCommand.Create());
+        root.Subcommands.Add(IamCommand.Create());
+        root.Subcommands.Add(OrgCommand.Create());
         root.Subcommands.Add(StandInCommand.Create());
         return root;
     }

@@ -28,6 +28,8 @@ internal static class ImportCommand
 
         var import = new Command("import", "Load data into the cache from files, without AWS.");
         import.Subcommands.Add(findings);
+        import.Subcommands.Add(ImportIamCommand.Create());
+        import.Subcommands.Add(ImportOrgCommand.Create());
         return import;
     }
 

@@ -15,7 +15,7 @@ internal static class SyncCommand
         {
             await using var dashboard = await CliApp.BuildAsync(result, ct, demoAllowed: true);
             await DatabaseMigrator.MigrateAsync(dashboard.Services, ct);
-            var run = await dashboard.Services.GetRequiredService<FindingsSyncService>().RunAsync("cli", ct);
+            var run = await dashboard.Services.GetRequiredService<DashboardSync>().RunAsync("cli", ct);
             if (run is null)
             {
                 Console.Error.WriteLine("A sync is already running.");

@@ -1,4 +1,6 @@
 using Dashboard.Aws;
+using Dashboard.Aws.Iam;
+using Dashboard.Aws.Organizations;
 using Dashboard.Data;
 using Dashboard.StandIn;
 using Dashboard.Web.Findings;
@@ -70,7 +72,13 @@ public sealed class DashboardApp : IAsyncDisposable
             .ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
         builder.Services.AddDashboardData(DataDirectory.DatabasePath(dataDirectory));
+        builder.Services.TryAddSingleton<Dashboard.Data.Iam.IamStore>();
+        builder.Services.TryAddSingleton<Dashboard.Data.Iam.IamQueries>();
+        builder.Services.TryAddSingleton<Dashboard.Data.Organizations.OrganizationStore>();
+        builder.Services.TryAddSingleton<Dashboard.Data.Organizations.OrganizationQueries>();
         builder.Services.AddDashboardAws(builder.Configuration);
+        builder.Services.AddDashboardAwsIam();
+        builder.Services.AddDashboardAwsOrganizations();
         builder.Services.AddDashboardSync(withScheduler: forWeb);
         builder.Services.TryAddSingleton<FindingExporter>();
         if (forWeb)

@@ -18,6 +18,9 @@ public sealed class DashboardOptions
     /// <summary>Cron expression (Cronos, UTC, 5 fields) of the scheduled sync; empty disables it.</summary>
     public string SyncSchedule { get; set; } = "*/30 * * * *";
 
+    /// <summary>Read each account's IAM (and analyse its risks) at every sync.</summary>
+    public bool SyncIam { get; set; } = true;
+
     /// <summary>How often the full refresh of ACTIVE findings runs (BatchUpdateFindings does not move UpdatedAt).</summary>
     public TimeSpan FullRefreshInterval { get; set; } = TimeSpan.FromHours(24);
 }

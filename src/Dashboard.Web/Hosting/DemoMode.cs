@@ -42,6 +42,10 @@ public static class DemoMode
             // Demo credentials for the stand-in only; they open nothing anywhere else.
             ["Aws:DemoAccessKeyId"] = "AKIADEMOSTANDIN00001",
             ["Aws:DemoSecretAccessKey"] = "demo-secret-for-the-local-stand-in",
+            // The demo reads the organization and IAM once their caches land (the stand-in serves both already).
+            ["Aws:Organizations:Enabled"] = "false",
+            ["Aws:Organizations:DiscoverAccounts"] = "false",
+            ["Dashboard:SyncIam"] = "false",
         };
         var accounts = data.Organization.Accounts;
         for (var i = 0; i < accounts.Count; i++)

@@ -10,17 +10,18 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Web.Sync;
 
 /// <summary>
-/// Runs one sync of Security Hub findings: every account-Region target concurrently (bounded), each
-/// read incrementally from its UpdatedAt watermark or, periodically, as a full refresh of ACTIVE
-/// findings. A target's findings are stored in one transaction only after all its pages were read,
-/// so a failed target keeps exactly what the cache had before.
+/// Syncs Security Hub findings of account-Regions, each read incrementally from its UpdatedAt
+/// watermark or, periodically, as a full refresh of ACTIVE findings. A target's findings are stored
+/// in one transaction only after all its pages were read, so a failed target keeps exactly what the
+/// cache had before. <see cref="RunAsync"/> runs a findings-only sync; the full sync is <see cref="DashboardSync"/>.
 /// </summary>
 public sealed class FindingsSyncService(
     SyncTargetSource targets,
     SecurityHubFindingsCollector collector,
     FindingStore findingStore,
     SyncRunStore runStore,
-    SyncProgressNotifier notifier,
+    SyncRunExecutor executor,
+    CacheWriteGate writeGate,
     IOptions<DashboardOptions> options,
     TimeProvider time,
     ILogger<FindingsSyncService> logger)
@@ -29,73 +30,19 @@ public sealed class FindingsSyncService(
     internal static readonly TimeSpan WatermarkOverlap = TimeSpan.FromMinutes(5);
     private const int MaxRejectionSamples = 5;
 
-    private readonly SemaphoreSlim _running = new(1, 1);
-    // SQLite has one writer; targets read concurrently but store one at a time.
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    public bool IsRunning => executor.IsRunning;
 
-    public bool IsRunning => _running.CurrentCount == 0;
-
-    /// <summary>Runs a sync; returns null when one is already running.</summary>
-    public async Task<SyncRunSummary?> RunAsync(string trigger, CancellationToken ct)
-    {
-        if (!await _running.WaitAsync(0, ct)) return null;
-        try
+    /// <summary>Runs a findings-only sync of the configured targets; returns null when a sync is already running.</summary>
+    public Task<SyncRunSummary?> RunAsync(string trigger, CancellationToken ct)
+        => executor.RunAsync(trigger, targets.MaxConcurrency, async (_, token) =>
         {
-            return await RunExclusiveAsync(trigger, ct);
-        }
-        finally
-        {
-            _running.Release();
-        }
-    }
+            var list = await targets.GetFindingsTargetsAsync(token);
+            return new SyncPlan([.. list.Select(WorkItem)]);
+        }, ct);
 
-    private async Task<SyncRunSummary?> RunExclusiveAsync(string trigger, CancellationToken ct)
-    {
-        var startedAt = time.GetUtcNow();
-        var runId = await runStore.StartRunAsync(trigger, startedAt, ct);
-        var list = targets.GetTargets();
-        logger.LogInformation("Sync run {RunId} ({Trigger}) started over {Count} account-Regions", runId, trigger, list.Count);
-
-        var progress = new ProgressCounter(notifier, runId, trigger, list.Count, startedAt);
-        progress.Publish(null);
-
-        var results = new List<SyncTargetResult>();
-        string? runError = null;
-        try
-        {
-            await Parallel.ForEachAsync(
-                list,
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, targets.MaxConcurrency), CancellationToken = ct },
-                async (target, token) =>
-                {
-                    progress.Publish($"{target.AccountId}/{target.Region}");
-                    var result = await SyncTargetAsync(target, token);
-                    await runStore.RecordTargetAsync(runId, result, CancellationToken.None);
-                    lock (results) results.Add(result);
-                    progress.Done(result);
-                });
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            runError = "The sync was cancelled (the application is stopping).";
-        }
-
-        var status = results.Count == 0 || runError is not null
-            ? (results.Any(r => r.Status == SyncTargetStatus.Succeeded) ? SyncRunStatus.PartiallySucceeded : SyncRunStatus.Failed)
-            : results.All(r => r.Status == SyncTargetStatus.Succeeded) ? SyncRunStatus.Succeeded
-            : results.Any(r => r.Status == SyncTargetStatus.Succeeded) ? SyncRunStatus.PartiallySucceeded
-            : SyncRunStatus.Failed;
-        if (list.Count == 0)
-        {
-            status = SyncRunStatus.Failed;
-            runError = "No account-Region to sync: configure Aws:Accounts and Aws:Regions.";
-        }
-
-        await runStore.FinishRunAsync(runId, status, time.GetUtcNow(), runError, CancellationToken.None);
-        notifier.Publish(SyncProgress.Idle);
-        logger.LogInformation("Sync run {RunId} finished: {Status}", runId, status);
-        return await runStore.GetRunAsync(runId, CancellationToken.None);
-    }
+    /// <summary>One account-Region as a work item of a sync run.</summary>
+    public SyncWorkItem WorkItem(SyncTarget target)
+        => new($"findings {target.AccountId}/{target.Region}", token => SyncTargetAsync(target, token));
 
     /// <summary>Reads one account-Region and stores it; never throws except for cancellation.</summary>
     internal async Task<SyncTargetResult> SyncTargetAsync(SyncTarget target, CancellationToken ct)
@@ -146,16 +93,7 @@ public sealed class FindingsSyncService(
                 }
             }
 
-            UpsertResult stored;
-            await _writer.WaitAsync(ct);
-            try
-            {
-                stored = await findingStore.UpsertAsync(records, ct);
-            }
-            finally
-            {
-                _writer.Release();
-            }
+            var stored = await writeGate.WriteAsync(() => findingStore.UpsertAsync(records, ct), ct);
 
             var finishedAt = time.GetUtcNow();
             await runStore.SetWatermarkAsync(new SyncWatermark(
@@ -183,28 +121,6 @@ public sealed class FindingsSyncService(
                 Error = error, RejectionSamples = rejections,
                 StartedAt = startedAt, FinishedAt = time.GetUtcNow(),
             };
-        }
-    }
-
-    private sealed class ProgressCounter(SyncProgressNotifier notifier, long runId, string trigger, int total, DateTimeOffset startedAt)
-    {
-        private readonly Lock _gate = new();
-        private int _done, _failed, _stored;
-
-        public void Publish(string? current)
-        {
-            lock (_gate) notifier.Publish(new SyncProgress(true, runId, trigger, total, _done, _failed, _stored, current, startedAt));
-        }
-
-        public void Done(SyncTargetResult result)
-        {
-            lock (_gate)
-            {
-                _done++;
-                if (result.Status == SyncTargetStatus.Failed) _failed++;
-                _stored += result.New + result.Updated;
-                notifier.Publish(new SyncProgress(true, runId, trigger, total, _done, _failed, _stored, null, startedAt));
-            }
         }
     }
 }

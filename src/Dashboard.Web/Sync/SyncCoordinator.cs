@@ -5,7 +5,7 @@ namespace Dashboard.Web.Sync;
 /// Runs stop with the application.
 /// </summary>
 public sealed class SyncCoordinator(
-    FindingsSyncService sync,
+    DashboardSync sync,
     IHostApplicationLifetime lifetime,
     ILogger<SyncCoordinator> logger) : ISyncTrigger
 {

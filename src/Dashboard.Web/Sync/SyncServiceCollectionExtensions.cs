@@ -10,7 +10,13 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SyncProgressNotifier>();
         services.TryAddSingleton<SyncTargetSource>();
+        services.TryAddSingleton<CacheWriteGate>();
+        services.TryAddSingleton<SyncRunExecutor>();
         services.TryAddSingleton<FindingsSyncService>();
+        services.TryAddSingleton<IamAccountSync>();
+        services.TryAddSingleton<OrganizationSync>();
+        services.TryAddSingleton<DashboardSync>();
+        services.AddOptions<Dashboard.Core.Iam.Risks.RiskAnalysisOptions>().BindConfiguration(Dashboard.Core.Iam.Risks.RiskAnalysisOptions.SectionName);
         services.TryAddSingleton<SyncCoordinator>();
         services.TryAddSingleton<ISyncTrigger>(sp => sp.GetRequiredService<SyncCoordinator>());
         if (withScheduler) services.AddHostedService<SyncScheduler>();

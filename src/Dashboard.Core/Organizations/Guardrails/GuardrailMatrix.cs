@@ -72,6 +72,9 @@ public sealed class GuardrailMatrix
     }
 
     /// <summary>Coverage of the accounts at and below one root, OU or account.</summary>
+    /// <summary>The same matrix restricted to the accounts below <paramref name="targetId"/> (for OU filters and exports).</summary>
+    public GuardrailMatrix Under(string targetId) => new(Snapshot, Guardrails, Options, RowsUnder(targetId));
+
     public GuardrailNodeCoverage CoverageFor(string targetId)
     {
         var rows = RowsUnder(targetId);

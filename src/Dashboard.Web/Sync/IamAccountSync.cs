@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Dashboard.Aws.Iam;
+using Dashboard.Core.Iam.Evaluation;
+using Dashboard.Core.Iam.Risks;
+using Dashboard.Core.Sync;
+using Dashboard.Data.Iam;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Sync;
+
+/// <summary>
+/// Reads one account's IAM (authorization details, credential report, summary, password policy),
+/// analyses its risks through the policy evaluator (with the account's SCPs when the organization is
+/// known) and stores both in one transaction. A failed account keeps its last good data.
+/// </summary>
+public sealed class IamAccountSync(
+    IamCollector collector,
+    IamStore store,
+    CacheWriteGate writeGate,
+    IOptionsMonitor<RiskAnalysisOptions> riskOptions,
+    TimeProvider time,
+    ILogger<IamAccountSync> logger)
+{
+    public SyncWorkItem WorkItem(string accountId, long runId, IamSyncContext context)
+        => new($"IAM {accountId}", token => SyncAccountAsync(accountId, runId, context, token));
+
+    internal async Task<SyncTargetResult> SyncAccountAsync(string accountId, long runId, IamSyncContext context, CancellationToken ct)
+    {
+        var startedAt = time.GetUtcNow();
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            var collected = await collector.CollectWithStatsAsync(accountId, ct);
+            var options = WithOrganization(riskOptions.CurrentValue, context);
+            var scps = context.ScpsFor(accountId);
+            var risks = new IamRiskAnalyzer(time).Analyze(collected.Snapshot, options, scps);
+            await writeGate.WriteAsync(async () =>
+            {
+                await store.SaveAsync(collected.Snapshot, risks, runId, ct);
+                return 0;
+            }, ct);
+
+            var snapshot = collected.Snapshot;
+            var principals = snapshot.Users.Count + snapshot.Roles.Count + snapshot.Groups.Count;
+            logger.LogInformation(
+                "Synced IAM of {Account}: {Principals} principals, {Policies} managed policies, {Risks} risk results, {Retries} retries in {Elapsed} ms",
+                accountId, principals, snapshot.ManagedPolicies.Count, risks.Count, collected.Retries, stopwatch.ElapsedMilliseconds);
+            return new SyncTargetResult
+            {
+                AccountId = accountId, Region = SyncTargetKinds.GlobalRegion, Kind = SyncTargetKinds.Iam,
+                Status = SyncTargetStatus.Succeeded, FullRefresh = true,
+                // For IAM the counts are what the snapshot holds: principals and policies replaced as a whole.
+                Updated = principals + snapshot.ManagedPolicies.Count,
+                Retries = collected.Retries, Pages = collected.Pages,
+                RejectionSamples = [.. snapshot.Warnings.Take(5)],
+                StartedAt = startedAt, FinishedAt = time.GetUtcNow(),
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var error = SyncErrors.Describe(ex);
+            logger.LogError("IAM sync of {Account} failed; its cached IAM data is kept: {Error}", accountId, error);
+            return new SyncTargetResult
+            {
+                AccountId = accountId, Region = SyncTargetKinds.GlobalRegion, Kind = SyncTargetKinds.Iam,
+                Status = SyncTargetStatus.Failed, Error = error,
+                StartedAt = startedAt, FinishedAt = time.GetUtcNow(),
+            };
+        }
+    }
+
+    private static RiskAnalysisOptions WithOrganization(RiskAnalysisOptions configured, IamSyncContext context)
+    {
+        if (context.OrganizationAccountIds.Count == 0) return configured;
+        return new RiskAnalysisOptions
+        {
+            RootRecentUseDays = configured.RootRecentUseDays,
+            AccessKeyMaxAgeDays = configured.AccessKeyMaxAgeDays,
+            AccessKeyUnusedDays = configured.AccessKeyUnusedDays,
+            PasswordUnusedDays = configured.PasswordUnusedDays,
+            RoleInactiveDays = configured.RoleInactiveDays,
+            MinimumPasswordLength = configured.MinimumPasswordLength,
+            PasswordReusePrevention = configured.PasswordReusePrevention,
+            MaxPasswordAgeDays = configured.MaxPasswordAgeDays,
+            MaxAssumeRoleHops = configured.MaxAssumeRoleHops,
+            // Roles trusted by accounts outside the organization are what the trust rule reports.
+            TrustedAccountIds = [.. configured.TrustedAccountIds.Concat(context.OrganizationAccountIds).Distinct(StringComparer.Ordinal)],
+            OrganizationId = context.OrganizationId ?? configured.OrganizationId,
+            ManagementAccountId = context.ManagementAccountId ?? configured.ManagementAccountId,
+            IncludeServiceLinkedRoles = configured.IncludeServiceLinkedRoles,
+            DisabledRules = configured.DisabledRules,
+        };
+    }
+}
+
+/// <summary>What the IAM analysis of a run knows about the organization (empty without one).</summary>
+public sealed record IamSyncContext(
+    IReadOnlyList<string> OrganizationAccountIds,
+    string? OrganizationId,
+    string? ManagementAccountId,
+    Func<string, IReadOnlyList<OrganizationPolicyLevel>?> ScpsFor)
+{
+    public static IamSyncContext None { get; } = new([], null, null, _ => null);
+}
