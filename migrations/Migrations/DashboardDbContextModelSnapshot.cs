@@ -187,6 +187,167 @@ namespace Dashboard.Migrations.Migrations
                     b.ToTable("FindingJson", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Iam.IamPrincipalEntity", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Arn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CreateDateTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HighestRiskSeverity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastUsedTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RiskCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId", "Arn");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("AccountId", "Kind", "Name");
+
+                    b.ToTable("IamPrincipals", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Iam.IamRiskEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Remediation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceArn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResourceType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ResourceArn");
+
+                    b.HasIndex("RuleId");
+
+                    b.HasIndex("Severity");
+
+                    b.ToTable("IamRisks", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Iam.IamSnapshotEntity", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CollectedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SyncRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WarningsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("IamSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Organizations.OrganizationSnapshotEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CollectedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SyncRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollectedAtTicks");
+
+                    b.ToTable("OrganizationSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Data.Sync.SyncRunEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -235,6 +396,12 @@ namespace Dashboard.Migrations.Migrations
 
                     b.Property<bool>("FullRefresh")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("findings");
 
                     b.Property<int>("New")
                         .HasColumnType("INTEGER");

@@ -1,5 +1,7 @@
 using Dashboard.Data.Database;
 using Dashboard.Data.Findings;
+using Dashboard.Data.Iam;
+using Dashboard.Data.Organizations;
 using Dashboard.Data.Sync;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ namespace Dashboard.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers the cache: SQLite at <paramref name="databasePath"/>, and FindingStore, FindingQueries, SyncRunStore.</summary>
+    /// <summary>Registers the cache: SQLite at <paramref name="databasePath"/>, and the stores and queries (findings, sync runs, IAM, Organizations).</summary>
     public static IServiceCollection AddDashboardData(this IServiceCollection services, string databasePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
@@ -18,6 +20,10 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<FindingStore>();
         services.TryAddSingleton<FindingQueries>();
         services.TryAddSingleton<SyncRunStore>();
+        services.TryAddSingleton<IamStore>();
+        services.TryAddSingleton<IamQueries>();
+        services.TryAddSingleton<OrganizationStore>();
+        services.TryAddSingleton<OrganizationQueries>();
         return services;
     }
 

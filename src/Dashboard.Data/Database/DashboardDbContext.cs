@@ -1,4 +1,6 @@
 using Dashboard.Data.Findings;
+using Dashboard.Data.Iam;
+using Dashboard.Data.Organizations;
 using Dashboard.Data.Sync;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +16,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<SyncRunEntity> SyncRuns => Set<SyncRunEntity>();
     public DbSet<SyncRunTargetEntity> SyncRunTargets => Set<SyncRunTargetEntity>();
     public DbSet<SyncWatermarkEntity> SyncWatermarks => Set<SyncWatermarkEntity>();
+    public DbSet<IamSnapshotEntity> IamSnapshots => Set<IamSnapshotEntity>();
+    public DbSet<IamPrincipalEntity> IamPrincipals => Set<IamPrincipalEntity>();
+    public DbSet<IamRiskEntity> IamRisks => Set<IamRiskEntity>();
+    public DbSet<OrganizationSnapshotEntity> OrganizationSnapshots => Set<OrganizationSnapshotEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
         => modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);

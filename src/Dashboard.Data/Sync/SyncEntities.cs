@@ -19,6 +19,8 @@ public sealed class SyncRunTargetEntity
     public long RunId { get; set; }
     public required string AccountId { get; set; }
     public required string Region { get; set; }
+    /// <summary>What was synced: <see cref="Core.Sync.SyncTargetKinds"/> (findings, iam, organization).</summary>
+    public string Kind { get; set; } = Core.Sync.SyncTargetKinds.Findings;
     /// <summary><see cref="Core.Sync.SyncTargetStatus"/> by name.</summary>
     public required string Status { get; set; }
     public bool FullRefresh { get; set; }

@@ -20,6 +20,8 @@ internal sealed class SyncRunTargetEntityConfiguration : IEntityTypeConfiguratio
     {
         b.ToTable("SyncRunTargets");
         b.HasKey(t => t.Id);
+        // Rows written before IAM and Organizations were synced are findings rows.
+        b.Property(t => t.Kind).HasDefaultValue(Core.Sync.SyncTargetKinds.Findings);
         b.HasIndex(t => t.RunId);
     }
 }

@@ -34,6 +34,7 @@ public sealed class SyncRunStore(IDbContextFactory<DashboardDbContext> factory)
             RunId = runId,
             AccountId = result.AccountId,
             Region = result.Region,
+            Kind = string.IsNullOrWhiteSpace(result.Kind) ? SyncTargetKinds.Findings : result.Kind,
             Status = result.Status.ToString(),
             FullRefresh = result.FullRefresh,
             New = result.New,
@@ -125,6 +126,7 @@ public sealed class SyncRunStore(IDbContextFactory<DashboardDbContext> factory)
     {
         AccountId = t.AccountId,
         Region = t.Region,
+        Kind = t.Kind,
         Status = Enum.TryParse<SyncTargetStatus>(t.Status, out var s) ? s : SyncTargetStatus.Failed,
         FullRefresh = t.FullRefresh,
         New = t.New,

@@ -1,0 +1,192 @@
+using Dashboard.Core.Findings;
+using Dashboard.Core.Iam.Risks;
+using Dashboard.Data.Iam;
+using Dashboard.Data.Tests.Support;
+
+namespace Dashboard.Data.Tests.Iam;
+
+public sealed class IamQueriesTests
+{
+    private const string A = "111111111111";
+    private const string B = "222222222222";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<TestDatabase> SeedAsync()
+    {
+        var db = await TestDatabase.CreateAsync();
+        var a = IamTestData.Small(A, "alice", "bob", "under_score");
+        var b = IamTestData.Small(B, "Alice2", "dave");
+        await db.Store().SaveAsync(a,
+        [
+            IamTestData.Risk(A, "rule_b", Severity.Low, a.Users[0].Arn, "alice has an old key"),
+            IamTestData.Risk(A, "rule_a", Severity.Critical, a.Users[1].Arn, "bob is admin"),
+            IamTestData.Risk(A, "rule_a", Severity.Critical, a.Users[0].Arn, "alice is admin 100%"),
+            IamTestData.Risk(A, "rule_c", Severity.Medium, a.Roles[0].Arn, "role may be admin", RiskStatus.Conditional),
+            IamTestData.Risk(A, "rule_d", Severity.High, a.Users[2].Arn, "blocked by SCP", RiskStatus.Mitigated),
+        ], 1, Ct);
+        await db.Store().SaveAsync(b,
+        [
+            IamTestData.Risk(B, "rule_a", Severity.Critical, b.Users[1].Arn, "dave is admin"),
+        ], 2, Ct);
+        return db;
+    }
+
+    [Fact]
+    public async Task GetRisksAsync_DefaultFilter_ReturnsFailAndConditionalBySeverityThenRuleThenResource()
+    {
+        // Arrange
+        await using var db = await SeedAsync();
+
+        // Act
+        var page = await db.IamQueries().GetRisksAsync(new IamRiskFilter(), 0, 50, Ct);
+
+        // Assert
+        Assert.Equal(5, page.TotalCount);
+        Assert.Equal(
+            ["alice is admin 100%", "bob is admin", "dave is admin", "role may be admin", "alice has an old key"],
+            page.Rows.Select(r => r.Message));
+        var conditional = page.Rows.Single(r => r.Status == RiskStatus.Conditional);
+        Assert.Equal(["item-1", "cond-1 (if conditions hold)"], conditional.Items);
+        Assert.Equal("line 1\nline 2", conditional.Explanation);
+    }
+
+    [Fact]
+    public async Task GetRisksAsync_Paging_ReturnsTheRequestedSliceAndTheTotal()
+    {
+        // Arrange
+        await using var db = await SeedAsync();
+
+        // Act
+        var page = await db.IamQueries().GetRisksAsync(new IamRiskFilter(), 1, 2, Ct);
+
+        // Assert
+        Assert.Equal(5, page.TotalCount);
+        Assert.Equal(["bob is admin", "dave is admin"], page.Rows.Select(r => r.Message));
+    }
+
+    [Theory]
+    [InlineData("ADMIN", 4)]
+    [InlineData("100%", 1)]
+    [InlineData("%", 1)]
+    [InlineData("_", 0)]
+    [InlineData("under_score", 0)]
+    [InlineData("user/alice", 2)]
+    public async Task GetRisksAsync_Text_MatchesLiteralCaseInsensitiveSubstring(string text, int expected)
+    {
+        // Arrange
+        await using var db = await SeedAsync();
+
+        // Act
+        var page = await db.IamQueries().GetRisksAsync(new IamRiskFilter { Text = text }, 0, 50, Ct);
+
+        // Assert
+        Assert.Equal(expected, page.TotalCount);
+    }
+
+    [Fact]
+    public async Task GetRisksAsync_CombinedFilters_ApplyEveryOne()
+    {
+        // Arrange
+        await using var db = await SeedAsync();
+        var filter = new IamRiskFilter
+        {
+            AccountIds = [A],
+            RuleIds = ["rule_a", "rule_d"],
+            Severities = [Severity.Critical, Severity.High],
+            Statuses = [RiskStatus.Fail, RiskStatus.Mitigated],
+            Categories = [RiskCategory.Credentials],
+        };
+
+        // Act
+        var page = await db.IamQueries().GetRisksAsync(filter, 0, 50, Ct);
+        var byArn = await db.IamQueries().GetRisksAsync(new IamRiskFilter { ResourceArn = $"arn:aws:iam::{A}:user/alice" }, 0, 50, Ct);
+
+        // Assert
+        Assert.Equal(["alice is admin 100%", "bob is admin", "blocked by SCP"], page.Rows.Select(r => r.Message));
+        Assert.Equal(2, byArn.TotalCount);
+        Assert.Empty((await db.IamQueries().GetRisksAsync(new IamRiskFilter { Categories = [RiskCategory.Trust] }, 0, 50, Ct)).Rows);
+    }
+
+    [Fact]
+    public async Task GetRiskCountsAsync_DefaultFilter_GroupsByRuleWithDistinctAccounts()
+    {
+        // Arrange
+        await using var db = await SeedAsync();
+
+        // Act
+        var counts = await db.IamQueries().GetRiskCountsAsync(new IamRiskFilter(), Ct);
+
+        // Assert
+        Assert.Equal(
+            [("rule_a", Severity.Critical, 3, 2), ("rule_c", Severity.Medium, 1, 1), ("rule_b", Severity.Low, 1, 1)],
+            counts.Select(c => (c.RuleId, c.Severity, c.Count, c.Accounts)));
+        Assert.Equal("Title of rule_a", counts[0].Title);
+        Assert.Equal(RiskCategory.Credentials, counts[0].Category);
+    }
+
+    [Fact]
+    public async Task GetPrincipalsAsync_Filters_ApplyAccountKindTextAndRisk()
+    {
+        // Arrange
+        await using var db = await SeedAsync();
+
+        // Act
+        var users = await db.IamQueries().GetPrincipalsAsync(new IamPrincipalFilter { Kinds = [IamPrincipalKind.User] }, 0, 50, Ct);
+        var inA = await db.IamQueries().GetPrincipalsAsync(new IamPrincipalFilter { AccountIds = [A] }, 0, 50, Ct);
+        var text = await db.IamQueries().GetPrincipalsAsync(new IamPrincipalFilter { Text = "ALICE" }, 0, 50, Ct);
+        var underscore = await db.IamQueries().GetPrincipalsAsync(new IamPrincipalFilter { Text = "_" }, 0, 50, Ct);
+        var risky = await db.IamQueries().GetPrincipalsAsync(new IamPrincipalFilter { OnlyWithRisks = true }, 0, 50, Ct);
+        var page = await db.IamQueries().GetPrincipalsAsync(new IamPrincipalFilter(), 2, 2, Ct);
+
+        // Assert
+        Assert.Equal(["alice", "Alice2", "bob", "dave", "under_score"], users.Rows.Select(r => r.Name).Order(StringComparer.OrdinalIgnoreCase));
+        Assert.Equal(4, inA.TotalCount);
+        Assert.Equal(["Alice2", "alice"], text.Rows.Select(r => r.Name));
+        Assert.Equal(["under_score"], underscore.Rows.Select(r => r.Name));
+        // Mitigated results do not count: under_score has none that need attention.
+        Assert.Equal(["Admin", "alice", "bob", "dave"], risky.Rows.Select(r => r.Name));
+        var alice = risky.Rows.Single(r => r.Name == "alice");
+        Assert.Equal((2, Severity.Critical), (alice.RiskCount, alice.HighestRiskSeverity));
+        Assert.Equal(7, page.TotalCount);
+        Assert.Equal(2, page.Rows.Count);
+    }
+
+    [Fact]
+    public async Task GetSnapshotAsync_AskedTwice_ReturnsTheCachedInstanceUntilTheNextSave()
+    {
+        // Arrange
+        await using var db = await SeedAsync();
+        var queries = db.IamQueries();
+
+        // Act
+        var first = await queries.GetSnapshotAsync(A, Ct);
+        var again = await queries.GetSnapshotAsync(A, Ct);
+        await db.Store().SaveAsync(IamTestData.Small(A, "eve") is var s ? new Core.Iam.Inventory.IamAccountSnapshot
+        {
+            AccountId = A,
+            CollectedAt = s.CollectedAt.AddHours(1),
+            Users = s.Users,
+        } : null!, [], 3, Ct);
+        var afterSave = await queries.GetSnapshotAsync(A, Ct);
+
+        // Assert
+        Assert.NotNull(first);
+        Assert.Same(first, again);
+        Assert.NotNull(afterSave);
+        Assert.Equal(["eve"], afterSave.Users.Select(u => u.UserName));
+        Assert.Null(await queries.GetSnapshotAsync("999999999999", Ct));
+    }
+
+    [Fact]
+    public async Task GetAccountsAsync_NothingCached_ReturnsEmpty()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+
+        // Act
+        var accounts = await db.IamQueries().GetAccountsAsync(Ct);
+
+        // Assert
+        Assert.Empty(accounts);
+    }
+}
