@@ -46,7 +46,7 @@ internal static class SyncPhaseBreakdown
     public static async Task<Result> RunAsync(DemoCache cache, int targetCount, string scratchDirectory, CancellationToken ct)
     {
         var collector = cache.Services.GetRequiredService<SecurityHubFindingsCollector>();
-        var targets = cache.Services.GetRequiredService<SyncTargetSource>().GetTargets().Take(targetCount).ToList();
+        var targets = (await cache.Services.GetRequiredService<SyncTargetSource>().GetFindingsTargetsAsync(ct)).Take(targetCount).ToList();
 
         Directory.CreateDirectory(scratchDirectory);
         var services = new ServiceCollection()
