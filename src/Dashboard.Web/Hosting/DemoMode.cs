@@ -42,10 +42,10 @@ public static class DemoMode
             // Demo credentials for the stand-in only; they open nothing anywhere else.
             ["Aws:DemoAccessKeyId"] = "AKIADEMOSTANDIN00001",
             ["Aws:DemoSecretAccessKey"] = "demo-secret-for-the-local-stand-in",
-            // The demo reads the organization and IAM once their caches land (the stand-in serves both already).
-            ["Aws:Organizations:Enabled"] = "false",
-            ["Aws:Organizations:DiscoverAccounts"] = "false",
-            ["Dashboard:SyncIam"] = "false",
+            // The demo's ambient account is the stand-in's management account: it reads the organization
+            // too, and its ACTIVE accounts become the accounts the findings and IAM syncs visit.
+            ["Aws:Organizations:Enabled"] = "true",
+            ["Aws:Organizations:DiscoverAccounts"] = "true",
         };
         var accounts = data.Organization.Accounts;
         for (var i = 0; i < accounts.Count; i++)
