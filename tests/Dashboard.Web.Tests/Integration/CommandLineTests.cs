@@ -72,4 +72,53 @@ public sealed class CommandLineTests : IDisposable
         Assert.All(findings, f => Assert.Equal("CRITICAL", f.GetProperty("Severity").GetProperty("Label").GetString()));
         Assert.All(findings, f => Assert.True(f.TryGetProperty("SchemaVersion", out _), "the original ASFF is kept"));
     }
+
+    private static string RepoFile(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Dashboard.sln"))) return Path.Combine([dir.FullName, .. parts]);
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    [Fact]
+    public async Task ImportIam_ThenCanAndRisks_AnswersFromTheDumpWithoutAws()
+    {
+        var dump = Path.Combine(SharedData.Root, "data", "iam", "cloudsplaining", "example.json");
+        var (importExit, importOutput) = await RunAsync("import", "iam", "123456789012", dump, "--data", _data.Path);
+        Assert.Equal(0, importExit);
+        Assert.Contains("account 123456789012", importOutput);
+
+        var (risksExit, risksOutput) = await RunAsync("iam", "risks", "--format", "csv", "--data", _data.Path);
+        Assert.Equal(0, risksExit);
+        Assert.StartsWith("AccountId,RuleId", risksOutput);
+        Assert.Contains("iam_principal_no_privilege_escalation", risksOutput);
+
+        using var risks = JsonDocument.Parse((await RunAsync("iam", "risks", "--data", _data.Path)).Output);
+        var admin = risks.RootElement.EnumerateArray().First(r => r.GetProperty("ruleId").GetString() == "iam_principal_not_admin_equivalent");
+        var adminArn = admin.GetProperty("resourceArn").GetString()!;
+
+        var (allowedExit, allowedOutput) = await RunAsync("iam", "can", "--account", "123456789012", "--principal", adminArn, "--action", "iam:CreateUser", "--data", _data.Path);
+        Assert.Equal(0, allowedExit);
+        using var decision = JsonDocument.Parse(allowedOutput);
+        Assert.Equal("Allowed", decision.RootElement.GetProperty("kind").GetString());
+
+        var (unknownExit, _) = await RunAsync("iam", "can", "--account", "123456789012", "--principal", "arn:aws:iam::123456789012:user/nobody", "--action", "s3:GetObject", "--data", _data.Path);
+        Assert.Equal(3, unknownExit);
+    }
+
+    [Fact]
+    public async Task ImportOrg_ThenGuardrails_PrintsTheMatrix()
+    {
+        var file = RepoFile("src", "Dashboard.StandIn", "Seed", "org", "aws-example-organization.json");
+        var (importExit, importOutput) = await RunAsync("import", "org", file, "--data", _data.Path);
+        Assert.Equal(0, importExit);
+        Assert.Contains("accounts", importOutput);
+
+        var (exit, output) = await RunAsync("org", "guardrails", "--format", "csv", "--data", _data.Path);
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length > 1);
+        Assert.Contains("leave-organization", output);
+    }
 }
