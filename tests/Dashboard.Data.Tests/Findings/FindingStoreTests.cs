@@ -61,6 +61,31 @@ public sealed class FindingStoreTests
     }
 
     [Fact]
+    public async Task UpsertAsync_ReobservedOnly_UpdatesTimesAndJsonAndTheUpdatedAtOrder()
+    {
+        // Only UpdatedAt, LastObservedAt and the JSON move: the quiet path that leaves the other indexes alone.
+        await using var db = await TestDatabase.CreateAsync();
+        var a = TestFindings.Make("a");
+        var b = TestFindings.Make("b");
+        await db.Store.UpsertAsync([a, b], Ct);
+        var a2 = TestFindings.Touched(a, TimeSpan.FromDays(2)) with { LastObservedAt = a.UpdatedAt.AddDays(2) };
+        var b2 = TestFindings.Touched(b, TimeSpan.FromHours(1)) with { Severity = Core.Findings.Severity.Critical, SeverityNormalized = 90 };
+
+        var result = await db.Store.UpsertAsync([a2, b2], Ct);
+
+        Assert.Equal(new UpsertResult(0, 2, 0), result);
+        var stored = await db.Queries.GetDetailAsync("a", a.ProductArn, Ct);
+        Assert.Equal(a2.UpdatedAt, stored!.Row.UpdatedAt);
+        Assert.Equal(a2.RawJson, stored.RawJson);
+        var newestFirst = await db.Queries.GetPageAsync(new Core.Findings.FindingFilter { SortBy = Core.Findings.FindingSortField.UpdatedAt }, 0, 10, Ct);
+        Assert.Equal(["a", "b"], newestFirst.Rows.Select(r => r.Id));
+        var critical = await db.Queries.GetPageAsync(new Core.Findings.FindingFilter { Severities = [Core.Findings.Severity.Critical] }, 0, 10, Ct);
+        Assert.Equal("b", Assert.Single(critical.Rows).Id);
+        // A second identical call changes nothing either way.
+        Assert.Equal(new UpsertResult(0, 0, 2), await db.Store.UpsertAsync([a2, b2], Ct));
+    }
+
+    [Fact]
     public async Task UpsertAsync_SameKeyDifferentProduct_AreTwoFindings()
     {
         await using var db = await TestDatabase.CreateAsync();
