@@ -4,6 +4,8 @@ using Dashboard.Aws.Organizations;
 using Dashboard.Data;
 using Dashboard.StandIn;
 using Dashboard.Web.Findings;
+using Dashboard.Web.Iam;
+using Dashboard.Web.Organizations;
 using Dashboard.Web.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -84,6 +86,8 @@ public sealed class DashboardApp : IAsyncDisposable
         if (forWeb)
         {
             builder.Services.AddDashboardUi();
+            builder.Services.AddDashboardIamUi();
+            builder.Services.AddDashboardOrganizationUi();
             builder.Services.AddHealthChecks();
             builder.Services.AddHostedService<DatabaseMigrationService>();
             builder.Services.AddHostedService<StartupSync>();

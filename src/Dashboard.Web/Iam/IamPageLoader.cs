@@ -1,0 +1,112 @@
+using Dashboard.Core.Iam.Risks;
+using Dashboard.Core.Organizations;
+using Dashboard.Data.Iam;
+using Dashboard.Web.Organizations;
+
+namespace Dashboard.Web.Iam;
+
+/// <summary>The principal detail page: the detail, or why there is none.</summary>
+public sealed record PrincipalDetailPageModel(PrincipalDetailViewModel? Detail, string? Message, string? OrganizationWarning);
+
+/// <summary>The can / who-can page: the accounts to pick from and the chosen account's workbench.</summary>
+public sealed record AccessPageModel(IReadOnlyList<string> Accounts, AccessWorkbench? Workbench, string? Message, string? OrganizationWarning);
+
+/// <summary>What the risks list can be filtered by: the cached accounts and the rules with results.</summary>
+public sealed record IamRiskFilterOptions(IReadOnlyList<string> Accounts, IReadOnlyList<KeyValuePair<string, string>> Rules);
+
+/// <summary>The trust page: the accounts to pick from and the chosen account's trust edges.</summary>
+public sealed record TrustPageModel(IReadOnlyList<string> Accounts, TrustViewModel? Trust, string? Message, string? OrganizationWarning);
+
+/// <summary>
+/// Loads what each IAM page shows: reads the cache, then builds the view model (the pure part, tested on
+/// its own). Null means nothing is cached yet. The organization is optional everywhere: when it cannot be
+/// read the IAM pages still work, without SCPs, and say so.
+/// </summary>
+public sealed class IamPageLoader(IIamDataSource iam, IOrganizationDataSource organizations, TimeProvider clock)
+{
+    /// <summary>Every status: the detail page shows mitigated and unevaluable results too.</summary>
+    private static readonly IReadOnlyList<RiskStatus> AllStatuses = Enum.GetValues<RiskStatus>();
+
+    private const int PrincipalRiskLimit = 500;
+
+    public async Task<IamOverviewViewModel?> LoadOverviewAsync(IReadOnlyList<string> accountFilter, CancellationToken ct = default)
+    {
+        var accounts = await iam.GetAccountsAsync(ct);
+        if (accounts.Count == 0) return null;
+        var counts = await iam.GetRiskCountsAsync(new IamRiskFilter { AccountIds = accountFilter }, ct);
+        return IamOverviewViewModel.Build(accounts, counts, accountFilter);
+    }
+
+    public async Task<IamRiskFilterOptions?> LoadRiskOptionsAsync(CancellationToken ct = default)
+    {
+        var accounts = await iam.GetAccountsAsync(ct);
+        if (accounts.Count == 0) return null;
+        var counts = await iam.GetRiskCountsAsync(new IamRiskFilter { Statuses = AllStatuses }, ct);
+        return new IamRiskFilterOptions(
+            [.. accounts.Select(a => a.AccountId).Order(StringComparer.Ordinal)],
+            [.. counts.DistinctBy(c => c.RuleId).OrderBy(c => c.Title, StringComparer.OrdinalIgnoreCase).Select(c => new KeyValuePair<string, string>(c.RuleId, c.Title))]);
+    }
+
+    public async Task<PrincipalDetailPageModel?> LoadPrincipalAsync(string accountId, string arn, CancellationToken ct = default)
+    {
+        var snapshot = await iam.GetSnapshotAsync(accountId, ct);
+        if (snapshot is null) return null;
+        var risks = await iam.GetRisksAsync(new IamRiskFilter { AccountIds = [accountId], ResourceArn = arn, Statuses = AllStatuses }, 0, PrincipalRiskLimit, ct);
+        var (organization, warning) = await OrganizationAsync(ct);
+        var detail = PrincipalDetailViewModel.Build(snapshot, arn, risks.Rows, organization, clock.GetUtcNow());
+        return detail is null
+            ? new PrincipalDetailPageModel(null, $"Account {accountId} has no user, role, group or managed policy with ARN '{arn}' in its cached snapshot.", warning)
+            : new PrincipalDetailPageModel(detail, null, warning);
+    }
+
+    public async Task<AccessPageModel?> LoadAccessAsync(string? accountId, CancellationToken ct = default)
+    {
+        var (accounts, chosen, message) = await ChooseAccountAsync(accountId, ct);
+        if (accounts is null) return null;
+        if (chosen is null) return new AccessPageModel(accounts, null, message, null);
+        var snapshot = await iam.GetSnapshotAsync(chosen, ct);
+        if (snapshot is null) return new AccessPageModel(accounts, null, $"No IAM snapshot of account {chosen} is cached.", null);
+        var (organization, warning) = await OrganizationAsync(ct);
+        return new AccessPageModel(accounts, AccessWorkbench.Build(snapshot, organization, clock.GetUtcNow()), null, warning);
+    }
+
+    public async Task<TrustPageModel?> LoadTrustAsync(string? accountId, CancellationToken ct = default)
+    {
+        var (accounts, chosen, message) = await ChooseAccountAsync(accountId, ct);
+        if (accounts is null) return null;
+        if (chosen is null) return new TrustPageModel(accounts, null, message, null);
+        var snapshot = await iam.GetSnapshotAsync(chosen, ct);
+        if (snapshot is null) return new TrustPageModel(accounts, null, $"No IAM snapshot of account {chosen} is cached.", null);
+        var (organization, warning) = await OrganizationAsync(ct);
+        return new TrustPageModel(accounts, TrustViewModel.Build(snapshot, organization), null, warning);
+    }
+
+    /// <summary>The cached accounts and the one to show: the requested one, or the only one there is.</summary>
+    private async Task<(IReadOnlyList<string>? Accounts, string? Chosen, string? Message)> ChooseAccountAsync(string? accountId, CancellationToken ct)
+    {
+        var rows = await iam.GetAccountsAsync(ct);
+        if (rows.Count == 0) return (null, null, null);
+        IReadOnlyList<string> accounts = [.. rows.Select(r => r.AccountId).Order(StringComparer.Ordinal)];
+        if (string.IsNullOrWhiteSpace(accountId))
+        {
+            return accounts.Count == 1 ? (accounts, accounts[0], null) : (accounts, null, "Pick an account.");
+        }
+
+        var trimmed = accountId.Trim();
+        return accounts.Contains(trimmed, StringComparer.Ordinal)
+            ? (accounts, trimmed, null)
+            : (accounts, null, $"Account '{trimmed}' has no cached IAM data; pick one of the accounts listed.");
+    }
+
+    private async Task<(OrganizationSnapshot? Organization, string? Warning)> OrganizationAsync(CancellationToken ct)
+    {
+        try
+        {
+            return ((await organizations.GetLatestAsync(ct))?.Snapshot, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return (null, PageLoad.Describe("the organization", ex) + " SCPs are not applied.");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using Dashboard.Core.Iam.Inventory;
+using Dashboard.Core.Iam.Policies;
+using Dashboard.Core.Organizations;
+using Dashboard.Core.Organizations.Summaries;
+
+namespace Dashboard.Web.Iam;
+
+public enum TrustPrincipalKind
+{
+    /// <summary><c>"Principal": "*"</c>: anybody, in any account (conditions may narrow it).</summary>
+    Everyone,
+
+    /// <summary>A whole account (<c>arn:aws:iam::ID:root</c> or a bare id): whoever that account's policies allow.</summary>
+    Account,
+    Role,
+    User,
+    AssumedRole,
+    Service,
+    Federated,
+    CanonicalUser,
+    Other,
+}
+
+/// <summary>One "principal may assume role" edge, read from an Allow statement of the role's trust policy.</summary>
+public sealed record TrustEdge(
+    string RoleName,
+    string RoleArn,
+    string RoleHref,
+    bool RoleIsServiceLinked,
+    TrustPrincipalKind PrincipalKind,
+    string Principal,
+    string? PrincipalAccount,
+    bool AllExcept,
+    string Actions,
+    string Statement,
+    string? Conditions,
+    bool IsCrossAccount,
+    bool? IsOutsideOrganization)
+{
+    /// <summary>Worth a highlight: another account (or anybody) can assume the role.</summary>
+    public bool IsHighlighted => IsCrossAccount || IsOutsideOrganization == true;
+}
+
+/// <summary>A role whose trust policy cannot be read (its edges are unknown).</summary>
+public sealed record TrustProblem(string RoleName, string RoleArn, string Error);
+
+/// <summary>
+/// Who can assume which role in one account, from the roles' trust policies: the principals each Allow
+/// statement names (AWS accounts, roles, users, services, federated providers), with cross-account edges
+/// flagged, and, when an organization is loaded, edges from accounts outside it.
+/// </summary>
+public sealed class TrustViewModel
+{
+    private TrustViewModel(string accountId, IReadOnlyList<TrustEdge> edges, IReadOnlyList<TrustProblem> problems, bool organizationLoaded)
+    {
+        AccountId = accountId;
+        Edges = edges;
+        Problems = problems;
+        OrganizationLoaded = organizationLoaded;
+    }
+
+    public string AccountId { get; }
+
+    /// <summary>Highlighted (cross-account) edges first, then by role name.</summary>
+    public IReadOnlyList<TrustEdge> Edges { get; }
+
+    public IReadOnlyList<TrustProblem> Problems { get; }
+
+    public bool OrganizationLoaded { get; }
+
+    public int CrossAccountCount => Edges.Count(e => e.IsCrossAccount);
+
+    public int OutsideOrganizationCount => Edges.Count(e => e.IsOutsideOrganization == true);
+
+    public static TrustViewModel Build(IamAccountSnapshot snapshot, OrganizationSnapshot? organization)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var orgAccounts = organization?.Accounts.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var edges = new List<TrustEdge>();
+        var problems = new List<TrustProblem>();
+        foreach (var role in snapshot.Roles)
+        {
+            if (role.TrustPolicy is null)
+            {
+                problems.Add(new TrustProblem(role.RoleName, role.Arn, "the snapshot does not hold this role's trust policy"));
+                continue;
+            }
+
+            var parsed = role.TrustPolicy.Parse();
+            if (!parsed.IsSuccess)
+            {
+                problems.Add(new TrustProblem(role.RoleName, role.Arn, parsed.Error));
+                continue;
+            }
+
+            foreach (var statement in parsed.Policy.Statements.Where(s => s.Effect == PolicyEffect.Allow && s.Principals is not null))
+            {
+                edges.AddRange(EdgesOf(snapshot.AccountId, role, statement, orgAccounts));
+            }
+        }
+
+        var ordered = edges
+            .OrderByDescending(e => e.IsHighlighted)
+            .ThenBy(e => e.RoleName, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(e => e.Principal, StringComparer.Ordinal)
+            .ToList();
+        return new TrustViewModel(snapshot.AccountId, ordered, problems, organization is not null);
+    }
+
+    /// <summary>The edges of one statement: one per principal it names (NotPrincipal reads as "everyone except").</summary>
+    private static IEnumerable<TrustEdge> EdgesOf(string accountId, IamRole role, PolicyStatement statement, HashSet<string>? orgAccounts)
+    {
+        var principals = statement.Principals!;
+        var actions = statement.Actions.IsNegated ? "any action except " + string.Join(", ", statement.Actions.Values) : string.Join(", ", statement.Actions.Values);
+        var conditions = statement.Conditions.Count == 0 ? null : string.Join(" and ", statement.Conditions.Select(ConditionWording.When));
+        var href = IamLinks.Principal(accountId, role.Arn);
+
+        TrustEdge Edge(TrustPrincipalKind kind, string principal, string? principalAccount)
+        {
+            var anybody = kind == TrustPrincipalKind.Everyone || principals.IsNegated;
+            var cross = anybody || (principalAccount is not null && principalAccount != accountId);
+            bool? outside = orgAccounts is null
+                ? null
+                : anybody || (principalAccount is not null && !orgAccounts.Contains(principalAccount));
+            return new TrustEdge(role.RoleName, role.Arn, href, role.IsServiceLinked, kind, principal, principalAccount, principals.IsNegated,
+                actions, $"statement {statement.Label}", conditions, cross, outside);
+        }
+
+        if (principals.IsWildcard)
+        {
+            yield return Edge(TrustPrincipalKind.Everyone, "*", null);
+        }
+
+        foreach (var arn in principals.Aws.Where(a => a != "*"))
+        {
+            yield return Edge(KindOf(arn), arn, AccountOf(arn));
+        }
+
+        foreach (var service in principals.Service)
+        {
+            yield return Edge(TrustPrincipalKind.Service, service, null);
+        }
+
+        foreach (var provider in principals.Federated)
+        {
+            // A SAML or OIDC provider created in an account is named by an ARN with that account;
+            // public OIDC providers (cognito-identity.amazonaws.com, accounts.google.com) have none.
+            yield return Edge(TrustPrincipalKind.Federated, provider, AccountOf(provider));
+        }
+
+        foreach (var canonical in principals.CanonicalUser)
+        {
+            yield return Edge(TrustPrincipalKind.CanonicalUser, canonical, null);
+        }
+    }
+
+    private static TrustPrincipalKind KindOf(string arn)
+    {
+        var parts = arn.Split(':', 6);
+        if (parts.Length < 6 || parts[0] != "arn") return TrustPrincipalKind.Other;
+        var resource = parts[5];
+        if (parts[2] == "iam" && resource == "root") return TrustPrincipalKind.Account;
+        if (parts[2] == "iam" && resource.StartsWith("role/", StringComparison.Ordinal)) return TrustPrincipalKind.Role;
+        if (parts[2] == "iam" && resource.StartsWith("user/", StringComparison.Ordinal)) return TrustPrincipalKind.User;
+        if (parts[2] == "sts" && resource.StartsWith("assumed-role/", StringComparison.Ordinal)) return TrustPrincipalKind.AssumedRole;
+        return TrustPrincipalKind.Other;
+    }
+
+    private static string? AccountOf(string arn)
+    {
+        var parts = arn.Split(':', 6);
+        return parts.Length == 6 && parts[0] == "arn" && parts[4].Length == 12 && parts[4].All(char.IsAsciiDigit) ? parts[4] : null;
+    }
+
+    public static string KindLabel(TrustPrincipalKind kind) => kind switch
+    {
+        TrustPrincipalKind.Everyone => "Anyone",
+        TrustPrincipalKind.AssumedRole => "Role session",
+        TrustPrincipalKind.CanonicalUser => "Canonical user",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,210 @@
+using Dashboard.Core.Organizations;
+using Dashboard.Core.Organizations.Guardrails;
+using Dashboard.Web.Organizations;
+
+namespace Dashboard.Web.Tests.Organizations;
+
+public sealed class OrganizationViewModelTests
+{
+    private static readonly Lazy<GuardrailMatrix> ExampleMatrix = new(() => GuardrailMatrix.Compute(OrganizationTestData.AwsExample()));
+    private static readonly Lazy<GuardrailMatrix> GuardedMatrix = new(() => GuardrailMatrix.Compute(OrganizationTestData.Guarded()));
+
+    [Fact]
+    public void Tree_AwsExample_RootOusAndAccountsWithScpBadgesAndCoverage()
+    {
+        // Act
+        var tree = OrganizationTreeViewModel.Build(ExampleMatrix.Value.Snapshot, ExampleMatrix.Value);
+
+        // Assert
+        Assert.Equal(["AccountingDepartment", "ProductionDepartment", "Master Account"], tree.Root.Children.Select(c => c.Name));
+        var accounting = tree.Root.Children[0];
+        Assert.Equal(["FullAWSAccess", "AllowAllS3Actions"], accounting.Scps.Select(b => b.Name));
+        Assert.Equal("/organization/policies?id=p-examplepolicyid111", accounting.Scps[1].Href);
+        Assert.Equal(["Development Account", "Test Account"], accounting.Children.Select(c => c.Name));
+        var management = Assert.Single(tree.Root.Children, c => c.Kind == OrganizationTargetKind.Account);
+        Assert.True(management.IsManagement);
+        Assert.Equal("Not applicable (management account)", management.Coverage!.Text);
+        Assert.Equal("/organization/account?id=111111111111", management.Href);
+        Assert.NotNull(tree.Root.Coverage);
+        Assert.Equal(tree.Root.Coverage.Counts.Total, 4 * ExampleMatrix.Value.Guardrails.Count);
+        Assert.Empty(tree.Problems);
+    }
+
+    [Fact]
+    public void Tree_GuardedOrganization_SuspendedDimmedAndUnreadableScpReported()
+    {
+        // Act
+        var tree = OrganizationTreeViewModel.Build(GuardedMatrix.Value.Snapshot, GuardedMatrix.Value);
+
+        // Assert
+        var workloads = Assert.Single(tree.Root.Children, c => c.Id == OrganizationTestData.Workloads);
+        var suspended = Assert.Single(workloads.Children, c => c.Id == OrganizationTestData.Suspended);
+        Assert.True(suspended.IsInactive);
+        Assert.Equal("SUSPENDED", suspended.Status);
+        var problem = Assert.Single(tree.Problems);
+        Assert.Equal(("BrokenScp", "SCP"), (problem.PolicyName, problem.Type));
+        Assert.Equal(["OU 'Legacy' (ou-ab12-legacyou1)"], problem.AttachedTo);
+        var legacy = Assert.Single(tree.Root.Children, c => c.Id == OrganizationTestData.Legacy);
+        Assert.False(Assert.Single(legacy.Scps, b => b.PolicyId == OrganizationTestData.BrokenId).IsReadable);
+        Assert.True(legacy.Coverage!.Counts.Uncertain > 0);
+        Assert.Contains("uncertain", legacy.Coverage.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tree_NoMatrix_TreeWithoutCoverageAndTheReason()
+    {
+        // Act
+        var tree = OrganizationTreeViewModel.Build(OrganizationTestData.AwsExample(), null, "Guardrail coverage cannot be computed: bad options.");
+
+        // Assert
+        Assert.Null(tree.Root.Coverage);
+        Assert.Equal("Guardrail coverage cannot be computed: bad options.", tree.MatrixError);
+        Assert.Equal(3, tree.Root.Children.Count);
+    }
+
+    [Fact]
+    public void Matrix_AwsExample_TestAccountProtectedFromLeavingByItsAllowList()
+    {
+        // Act
+        var model = GuardrailMatrixViewModel.Build(ExampleMatrix.Value, null, "444444444444", "leave-organization");
+
+        // Assert
+        Assert.Equal(4, model.Rows.Count);
+        Assert.Equal(ExampleMatrix.Value.Guardrails.Count, model.Columns.Count);
+        var cell = Assert.Single(model.Rows.Single(r => r.AccountId == "444444444444").Cells, c => c.GuardrailId == "leave-organization");
+        Assert.Equal((GuardrailStatus.Protected, "Protected"), (cell.Status, cell.Label));
+        Assert.Equal("/organization/guardrails?account=444444444444&guardrail=leave-organization", cell.Href);
+        var detail = model.Selected!;
+        var decider = Assert.Single(detail.Deciders);
+        Assert.Contains("444444444444", decider.Level, StringComparison.Ordinal);
+        Assert.Null(decider.Statement);
+        Assert.All(model.Rows.Single(r => r.IsManagement).Cells, c => Assert.Equal("N/A", c.Label));
+        Assert.Empty(model.Warnings);
+    }
+
+    [Fact]
+    public void Matrix_FilteredByOu_OnlyItsAccountsAndLinksKeepTheFilter()
+    {
+        // Act
+        var model = GuardrailMatrixViewModel.Build(ExampleMatrix.Value, "ou-examplerootid111-exampleouid111", null, null);
+
+        // Assert
+        Assert.Equal(["333333333333", "444444444444"], model.Rows.Select(r => r.AccountId));
+        Assert.StartsWith("/organization/guardrails?ou=ou-examplerootid111-exampleouid111&account=", model.Rows[0].Cells[0].Href, StringComparison.Ordinal);
+        Assert.Equal(["Root", "AccountingDepartment", "ProductionDepartment"], model.OuOptions.Select(o => o.Name));
+        Assert.Equal(1, model.OuOptions[1].Depth);
+        Assert.Null(model.Selected);
+    }
+
+    [Fact]
+    public void Matrix_UnknownIdsInUrl_WarningsAndTheWholeMatrix()
+    {
+        // Act
+        var model = GuardrailMatrixViewModel.Build(ExampleMatrix.Value, "ou-nope", "999999999999", "leave-organization");
+
+        // Assert
+        Assert.Equal(4, model.Rows.Count);
+        Assert.Equal(
+            ["'ou-nope' is not the root, an OU or an account of o-exampleorgid; showing every account", "account '999999999999' is not in the matrix"],
+            model.Warnings);
+        Assert.Null(model.Selected);
+    }
+
+    [Fact]
+    public void Matrix_ExemptedBreakGlassRole_DetailShowsTheDecidingStatementAndTheException()
+    {
+        // Act
+        var model = GuardrailMatrixViewModel.Build(GuardedMatrix.Value, null, OrganizationTestData.Member, "leave-organization");
+
+        // Assert
+        var detail = model.Selected!;
+        Assert.Equal(GuardrailStatus.ProtectedWithExceptions, detail.Cell.Status);
+        Assert.Equal("With exceptions", detail.Cell.Label);
+        var decider = Assert.Single(detail.Deciders);
+        Assert.Equal(("DenyLeaveOrganization", "DenyLeaving", "Root (r-ab12)"), (decider.PolicyName, decider.Statement, decider.Level));
+        Assert.Equal("/organization/policies?id=p-denyleave1", decider.PolicyHref);
+        var exception = Assert.Single(detail.Exceptions);
+        Assert.Contains("BreakGlass", exception.Condition, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Matrix_UnreadableScpOnThePath_UncertainWithTheReason()
+    {
+        // Act
+        var model = GuardrailMatrixViewModel.Build(GuardedMatrix.Value, OrganizationTestData.Legacy, OrganizationTestData.LegacyAccount, "iam-users");
+
+        // Assert
+        Assert.Equal(GuardrailStatus.Uncertain, model.Selected!.Cell.Status);
+        Assert.Contains(model.Selected.UncertainReasons, r => r.Contains("BrokenScp", StringComparison.Ordinal));
+        Assert.Equal("/organization/guardrails?ou=ou-ab12-legacyou1", model.Selected.CloseHref);
+    }
+
+    [Fact]
+    public void Account_AwsExampleTestAccount_PathLevelsSummariesAndGuardrails()
+    {
+        // Act
+        var account = OrganizationAccountViewModel.Build(ExampleMatrix.Value.Snapshot, "444444444444", ExampleMatrix.Value)!;
+
+        // Assert
+        Assert.Equal(["Root", "AccountingDepartment", "Test Account"], account.Path.Select(p => p.Name));
+        Assert.Equal(3, account.Levels.Count);
+        var own = account.Levels[2];
+        Assert.Equal("AllowAllEC2Actions", Assert.Single(own.Policies).Name);
+        Assert.Contains("ec2:*", own.Policies[0].Summary.Text, StringComparison.Ordinal);
+        Assert.Equal(ExampleMatrix.Value.Guardrails.Count, account.Guardrails.Count);
+        Assert.Equal(GuardrailStatus.Protected, account.Guardrails.Single(g => g.GuardrailId == "leave-organization").Status);
+        Assert.Contains(account.Effect, l => l.StartsWith("An action is allowed only if an SCP at each of these 3 levels allows it", StringComparison.Ordinal));
+        Assert.False(account.IsManagement);
+    }
+
+    [Fact]
+    public void Account_GuardedMember_EffectListsTheDeniesAndManagementIsExplained()
+    {
+        // Act
+        var member = OrganizationAccountViewModel.Build(GuardedMatrix.Value.Snapshot, OrganizationTestData.Member, GuardedMatrix.Value)!;
+        var management = OrganizationAccountViewModel.Build(GuardedMatrix.Value.Snapshot, OrganizationTestData.Management, GuardedMatrix.Value)!;
+        var missing = OrganizationAccountViewModel.Build(GuardedMatrix.Value.Snapshot, "999999999999", GuardedMatrix.Value);
+
+        // Assert
+        Assert.Contains(member.Effect, l => l.Contains("DenyIamUsers 'DenyIamUsersAndKeys'", StringComparison.Ordinal));
+        Assert.Contains(member.Effect, l => l.Contains("DenyLeaveOrganization 'DenyLeaving'", StringComparison.Ordinal));
+        Assert.True(management.IsManagement);
+        Assert.StartsWith("This is the management account", management.Effect[0], StringComparison.Ordinal);
+        Assert.Null(missing);
+    }
+
+    [Fact]
+    public void Library_GuardedOrganization_TargetsSummariesJsonAndTheParseError()
+    {
+        // Act
+        var library = ScpLibraryViewModel.Build(OrganizationTestData.Guarded(), OrganizationTestData.BrokenId);
+
+        // Assert
+        Assert.Equal(4, library.Policies.Count);
+        var full = Assert.Single(library.Policies, p => p.Name == "FullAWSAccess");
+        Assert.Equal(7, full.Targets.Count);
+        Assert.True(full.AwsManaged);
+        var deny = Assert.Single(library.Policies, p => p.Id == OrganizationTestData.DenyIamId);
+        Assert.Equal([("Workloads", "/organization/guardrails?ou=ou-ab12-workload1")], deny.Targets.Select(t => (t.Name, t.Href)));
+        Assert.Contains("Denies", deny.Summary.Text, StringComparison.Ordinal);
+        Assert.Contains("\n", deny.PrettyJson, StringComparison.Ordinal);
+        Assert.Null(deny.ParseError);
+        var broken = library.Selected!;
+        Assert.Equal("BrokenScp", broken.Name);
+        Assert.NotNull(broken.ParseError);
+        Assert.False(broken.Summary.IsReadable);
+        Assert.Null(library.Warning);
+    }
+
+    [Fact]
+    public void Library_UnknownId_WarnsAndListsEverything()
+    {
+        // Act
+        var library = ScpLibraryViewModel.Build(OrganizationTestData.AwsExample(), "p-missing");
+
+        // Assert
+        Assert.Null(library.Selected);
+        Assert.Equal("The organization has no SCP or RCP with id 'p-missing'; showing the whole library.", library.Warning);
+        Assert.Equal(3, library.Policies.Count);
+    }
+}
