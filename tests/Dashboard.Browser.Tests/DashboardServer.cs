@@ -37,7 +37,7 @@ public sealed class DashboardServer : IAsyncDisposable
                 ["Dashboard:Demo"] = "true",
                 ["Dashboard:SyncSchedule"] = "",
                 ["StandIn:Findings"] = "400",
-                ["StandIn:Accounts"] = "3",
+                ["StandIn:Accounts"] = "4",
                 ["Aws:FindingsRequestsPerSecond"] = "100",
                 ["Aws:FindingsBurst"] = "100",
             }));
@@ -45,7 +45,7 @@ public sealed class DashboardServer : IAsyncDisposable
 
         await app.Demo!.EnsureStartedAsync(CancellationToken.None);
         // Sync before the app starts, so the start-up sync finds data and the pages have findings.
-        var run = await app.Services.GetRequiredService<FindingsSyncService>().RunAsync("test", CancellationToken.None);
+        var run = await app.Services.GetRequiredService<DashboardSync>().RunAsync("test", CancellationToken.None);
         if (run?.Status != SyncRunStatus.Succeeded) throw new InvalidOperationException($"The demo sync did not succeed: {run?.Status} {run?.Error}");
 
         await app.App.StartAsync();

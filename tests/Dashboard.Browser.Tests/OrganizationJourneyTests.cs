@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.Browser.Tests;
+
+/// <summary>The organization tree and the guardrail matrix, with a drill-down to the deciding SCP.</summary>
+public sealed class OrganizationJourneyTests : IAsyncLifetime
+{
+    private DashboardServer _server = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await DashboardServer.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Tree_ThenMatrix_CellOpensTheDecidingPolicy()
+    {
+        var page = await _browser.NewPageAsync(new() { BaseURL = _server.BaseUrl.ToString() });
+        page.SetDefaultTimeout(30_000);
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Organization", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync("**/organization");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Organization" })).ToBeVisibleAsync();
+        var nodes = page.GetByTestId("org-tree").GetByTestId("org-node");
+        await Assertions.Expect(nodes.First).ToBeVisibleAsync();
+        Assert.True(await nodes.CountAsync() > 4, "root, OUs and accounts are shown");
+        await Assertions.Expect(page.GetByTestId("management").First).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Guardrails", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync("**/organization/guardrails**");
+        var matrix = page.GetByTestId("guardrail-matrix");
+        await Assertions.Expect(matrix).ToBeVisibleAsync();
+        Assert.True(await matrix.GetByTestId("guardrail-row").CountAsync() >= 3);
+
+        var protectedCell = matrix.Locator("[data-testid=guardrail-cell][data-status=Protected]").First;
+        await protectedCell.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("guardrail=", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("cell-detail")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("cell-deciders")).ToBeVisibleAsync();
+        Assert.False(string.IsNullOrWhiteSpace(await page.GetByTestId("cell-summary").InnerTextAsync()));
+    }
+}
