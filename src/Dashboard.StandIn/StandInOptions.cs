@@ -37,6 +37,13 @@ public sealed partial class StandInOptions
     /// <summary>The instant generated history ends at; default today's UTC midnight, so a run is stable within a day.</summary>
     public DateTimeOffset? Anchor { get; set; }
 
+    /// <summary>
+    /// The organization Organizations serves: empty for the generated one (built over the generated
+    /// accounts), "aws-example" for the AWS documentation's example organization, or a file in the
+    /// format of src/Dashboard.Core/Organizations/ORG-FILE-FORMAT.md.
+    /// </summary>
+    public string? OrganizationFile { get; set; }
+
     /// <summary>When set, AssumeRole succeeds only with this ExternalId (as a role trust policy would demand).</summary>
     public string? RequiredExternalId { get; set; }
 

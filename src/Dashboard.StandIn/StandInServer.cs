@@ -67,7 +67,7 @@ public sealed class StandInServer : IAsyncDisposable
             new StsService(data.Organization, credentials, faults, options.TimeProvider, options.RequiredExternalId, logger),
             new SecurityHubService(data, faults, rateLimiter, options.TimeProvider, logger),
             new Iam.IamService(data, faults, options, logger),
-            new Organizations.OrganizationsService(Organizations.OrganizationTree.For(null, data.Organization, options.Seed), faults, logger),
+            new Organizations.OrganizationsService(Organizations.OrganizationTree.For(options.OrganizationFile, data.Organization, options.Seed), faults, logger),
         ];
         var router = new StandInRouter(
             services.ToDictionary(s => s.SigningName, StringComparer.Ordinal),

@@ -15,9 +15,10 @@ internal static class StandInCommand
         var regions = new Option<string[]>("--regions") { Description = "Regions, comma-separated (default us-east-1, eu-west-1, ap-southeast-2).", AllowMultipleArgumentsPerToken = true };
         var files = new Option<FileInfo[]>("--file") { Description = "Serve findings from ASFF JSON files instead of generating them.", AllowMultipleArgumentsPerToken = true };
         var externalId = new Option<string?>("--external-id") { Description = "Require this ExternalId on AssumeRole." };
+        var org = new Option<string?>("--org") { Description = "Serve this organization file (ORG-FILE-FORMAT.md) or 'aws-example' instead of the generated organization." };
         var rateLimit = new Option<bool>("--rate-limit") { Description = "Enforce Security Hub's GetFindings quota (3/s, burst 6) with 429s." };
 
-        var command = new Command("standin", "Run the local AWS stand-in (STS, Security Hub) on 127.0.0.1 until Ctrl+C.") { port, seed, accounts, findings, regions, files, externalId, rateLimit };
+        var command = new Command("standin", "Run the local AWS stand-in (STS, Security Hub) on 127.0.0.1 until Ctrl+C.") { port, seed, accounts, findings, regions, files, org, externalId, rateLimit };
         command.SetAction(async (result, ct) =>
         {
             var options = new StandInOptions { Port = result.GetValue(port), Seed = result.GetValue(seed) };
@@ -26,6 +27,7 @@ internal static class StandInCommand
             if (result.GetValue(files) is { Length: > 0 } paths) options.FindingFiles = [.. paths.Select(p => p.FullName)];
             if (result.GetValue(regions) is { Length: > 0 } r) options.Regions = [.. r.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
             options.RequiredExternalId = result.GetValue(externalId);
+            options.OrganizationFile = result.GetValue(org) is { Length: > 0 } o && o != "aws-example" ? Path.GetFullPath(o) : result.GetValue(org);
             options.EnforceRateLimit = result.GetValue(rateLimit);
             if (options.Validate() is { Count: > 0 } problems)
             {
