@@ -3,31 +3,12 @@ using Microsoft.Playwright;
 namespace Dashboard.Browser.Tests;
 
 /// <summary>A security engineer's first minute: overview → filter the findings → open one.</summary>
-public sealed class FindingsJourneyTests : IAsyncLifetime
+public sealed class FindingsJourneyTests : BrowserTest
 {
-    private DashboardServer _server = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await DashboardServer.StartAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task Overview_FilterFindings_OpenDetail_ShowsTheFinding()
     {
-        var page = await _browser.NewPageAsync(new() { BaseURL = _server.BaseUrl.ToString() });
-        page.SetDefaultTimeout(30_000);
+        var page = await NewPageAsync();
 
         await page.GotoAsync("/");
         await Assertions.Expect(page.GetByTestId("demo-banner")).ToBeVisibleAsync();

@@ -3,31 +3,12 @@ using Microsoft.Playwright;
 namespace Dashboard.Browser.Tests;
 
 /// <summary>The organization tree and the guardrail matrix, with a drill-down to the deciding SCP.</summary>
-public sealed class OrganizationJourneyTests : IAsyncLifetime
+public sealed class OrganizationJourneyTests : BrowserTest
 {
-    private DashboardServer _server = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await DashboardServer.StartAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task Tree_ThenMatrix_CellOpensTheDecidingPolicy()
     {
-        var page = await _browser.NewPageAsync(new() { BaseURL = _server.BaseUrl.ToString() });
-        page.SetDefaultTimeout(30_000);
+        var page = await NewPageAsync();
 
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Organization", Exact = true }).First.ClickAsync();
