@@ -3,7 +3,7 @@ using System.Text;
 namespace Dashboard.Benchmarks.Reporting;
 
 /// <summary>The figures of one run: printed as they come, then as a table, and optionally written as markdown.</summary>
-internal sealed class ResultReport(MachineInfo machine, int findings)
+internal sealed class ResultReport(MachineInfo machine, int findings, string? headline = null)
 {
     private readonly List<Figure> _figures = [];
     private readonly List<string> _notes = [];
@@ -27,7 +27,7 @@ internal sealed class ResultReport(MachineInfo machine, int findings)
     public void PrintSummary()
     {
         Console.WriteLine();
-        Console.WriteLine($"Summary ({findings:N0} findings)");
+        Console.WriteLine(headline is null ? $"Summary ({findings:N0} findings)" : $"Summary ({headline})");
         var width = _figures.Max(f => f.Name.Length);
         var valueWidth = _figures.Max(f => f.Value.Length);
         var targetWidth = _figures.Max(f => f.Target.Length);
@@ -41,7 +41,7 @@ internal sealed class ResultReport(MachineInfo machine, int findings)
     public string ToMarkdown()
     {
         var md = new StringBuilder();
-        md.AppendLine($"Benchmark with {findings:N0} findings (12 accounts × 3 Regions), one run of `dotnet run -c Release --project tests/Dashboard.Benchmarks`.");
+        md.AppendLine(headline ?? $"Benchmark with {findings:N0} findings (12 accounts × 3 Regions), one run of `dotnet run -c Release --project tests/Dashboard.Benchmarks`.");
         md.AppendLine();
         md.AppendLine("| Figure | Value | Target | Result |");
         md.AppendLine("|---|---|---|---|");

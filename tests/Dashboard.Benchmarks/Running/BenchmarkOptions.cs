@@ -19,6 +19,16 @@ internal sealed record BenchmarkOptions
     public string? WorkDirectory { get; init; }
     public bool Keep { get; init; }
     public bool Help { get; init; }
+    /// <summary>Also run the IAM figures of issue 4 §6 after the findings figures.</summary>
+    public bool Iam { get; init; }
+    /// <summary>Run only the IAM figures.</summary>
+    public bool IamOnly { get; init; }
+    public int IamAccounts { get; init; } = 25;
+    public int IamPrincipals { get; init; } = 2_000;
+    public int IamIterations { get; init; } = 20;
+    public int IamWarmup { get; init; } = 3;
+    /// <summary>Also time each risk rule alone over one account (where the analysis time goes).</summary>
+    public bool IamProfile { get; init; }
 
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Dashboard.Benchmarks -- [options]
@@ -31,6 +41,13 @@ internal sealed record BenchmarkOptions
           --breakdown-targets N   account-Regions re-read phase by phase (default 3; 0 skips)
           --work DIR              folder for the caches and CSV files (default: a new temp folder)
           --keep                  keep the work folder (caches, baseline database) afterwards
+          --iam                   also measure IAM analysis (issue 4 §6) after the findings figures
+          --iam-only              measure only the IAM analysis figures
+          --iam-accounts N        accounts of the synthetic IAM organization (default 25)
+          --iam-principals N      users + roles per account (default 2000)
+          --iam-iterations N      timed who-can iterations per query (default 20)
+          --iam-warmup N          untimed who-can iterations per query first (default 3)
+          --iam-profile           also time each risk rule alone over one account
           --help                  this text
         """;
 
@@ -50,6 +67,31 @@ internal sealed record BenchmarkOptions
                     return options with { Help = true };
                 case "--quick":
                     quick = true;
+                    break;
+                case "--iam":
+                    options = options with { Iam = true };
+                    break;
+                case "--iam-profile":
+                    options = options with { IamProfile = true };
+                    break;
+                case "--iam-only":
+                    options = options with { IamOnly = true };
+                    break;
+                case "--iam-accounts":
+                    if (!TryInt(args, ref i, 1, 1_000, out var ia, out error)) return null;
+                    options = options with { IamAccounts = ia };
+                    break;
+                case "--iam-principals":
+                    if (!TryInt(args, ref i, 1, 100_000, out var ip, out error)) return null;
+                    options = options with { IamPrincipals = ip };
+                    break;
+                case "--iam-iterations":
+                    if (!TryInt(args, ref i, 1, 10_000, out var ii, out error)) return null;
+                    options = options with { IamIterations = ii };
+                    break;
+                case "--iam-warmup":
+                    if (!TryInt(args, ref i, 0, 10_000, out var iw, out error)) return null;
+                    options = options with { IamWarmup = iw };
                     break;
                 case "--keep":
                     options = options with { Keep = true };

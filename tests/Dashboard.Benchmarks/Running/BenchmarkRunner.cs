@@ -17,6 +17,7 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var machine = MachineInfo.Read();
+        if (options.IamOnly) return await RunIamOnlyAsync(machine, ct);
         var n = options.Findings;
         Console.WriteLine($"Dashboard benchmark: {n:N0} findings, {DemoCache.Accounts} accounts × 3 Regions");
         foreach (var (name, value) in machine.Rows()) Console.WriteLine($"  {name}: {value}");
@@ -37,6 +38,8 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
             if (!options.Keep) DeleteWork(work, ownsWork);
         }
 
+        if (options.Iam) await IamBenchmark.RunAsync(options, report, ct);
+
         report.Add(new Figure("Peak working set of the process (whole run)", Mebibytes(WorkingSetSampler.PeakSinceStart()),
             Note: "Process.PeakWorkingSet64 at the end of the run."));
         report.Note("The benchmark process hosts the services the web process runs (sync, AWS clients, SQLite cache, queries; not the Blazor circuits), plus, as in demo mode, the in-process stand-in serving every finding.");
@@ -44,6 +47,29 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
         report.Note("The 2-core machine was shared with other work during the run (see the load average); the stand-in renders its pages on the same cores as the sync.");
         report.PrintSummary();
 
+        if (options.OutFile is { } outFile)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(outFile)!);
+            await File.WriteAllTextAsync(outFile, report.ToMarkdown(), ct);
+            Console.WriteLine($"Markdown written to {outFile}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Only the IAM figures of issue 4 §6 (no stand-in, no cache).</summary>
+    private async Task<int> RunIamOnlyAsync(MachineInfo machine, CancellationToken ct)
+    {
+        var principals = options.IamAccounts * options.IamPrincipals;
+        Console.WriteLine($"Dashboard IAM benchmark: {principals:N0} principals ({options.IamAccounts} accounts × {options.IamPrincipals:N0})");
+        foreach (var (name, value) in machine.Rows()) Console.WriteLine($"  {name}: {value}");
+        var report = new ResultReport(machine, 0,
+            $"IAM benchmark with {principals:N0} principals ({options.IamAccounts} accounts × {options.IamPrincipals:N0}), one run of `dotnet run -c Release --project tests/Dashboard.Benchmarks -- --iam-only`.");
+        await IamBenchmark.RunAsync(options, report, ct);
+        report.Add(new Figure("Peak working set of the process (whole run)", Mebibytes(WorkingSetSampler.PeakSinceStart()),
+            Note: "Process.PeakWorkingSet64 at the end of the run."));
+        report.Note("Server GC as in the web app. The 2-core machine was shared with other work during the run (see the load average).");
+        report.PrintSummary();
         if (options.OutFile is { } outFile)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(outFile)!);
