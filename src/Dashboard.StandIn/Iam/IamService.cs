@@ -45,7 +45,7 @@ internal sealed class IamService : IStandInService
 
     public async Task HandleAsync(StandInRequest request, CancellationToken cancellationToken)
     {
-        var parameters = await ReadParametersAsync(request.Http.Request, cancellationToken);
+        var parameters = await QueryProtocolParameters.ReadAsync(request.Http.Request, cancellationToken);
         var action = parameters.GetValueOrDefault("Action");
         try
         {
@@ -242,26 +242,6 @@ internal sealed class IamService : IStandInService
     }
 
     private static IamException Validation(string message) => new(400, "ValidationError", "1 validation error detected: " + message);
-
-    private static async Task<Dictionary<string, string>> ReadParametersAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in request.Query)
-        {
-            parameters[key] = value.ToString();
-        }
-
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(cancellationToken);
-            foreach (var (key, value) in form)
-            {
-                parameters[key] = value.ToString();
-            }
-        }
-
-        return parameters;
-    }
 
     private sealed class IamException(int status, string code, string message) : Exception(message)
     {

@@ -42,7 +42,7 @@ internal sealed partial class StsService(
 
     public async Task HandleAsync(StandInRequest request, CancellationToken cancellationToken)
     {
-        var parameters = await ReadParametersAsync(request.Http.Request, cancellationToken);
+        var parameters = await QueryProtocolParameters.ReadAsync(request.Http.Request, cancellationToken);
         var action = parameters.GetValueOrDefault("Action");
         var version = parameters.GetValueOrDefault("Version");
         if (string.IsNullOrEmpty(action))
@@ -173,26 +173,6 @@ internal sealed partial class StsService(
         }
 
         return builder.ToString();
-    }
-
-    private static async Task<Dictionary<string, string>> ReadParametersAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in request.Query)
-        {
-            parameters[key] = value.ToString();
-        }
-
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(cancellationToken);
-            foreach (var (key, value) in form)
-            {
-                parameters[key] = value.ToString();
-            }
-        }
-
-        return parameters;
     }
 
     private static StsException Validation(string message) => new(400, "ValidationError", message);

@@ -74,10 +74,6 @@ public sealed class DashboardApp : IAsyncDisposable
             .ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
         builder.Services.AddDashboardData(DataDirectory.DatabasePath(dataDirectory));
-        builder.Services.TryAddSingleton<Dashboard.Data.Iam.IamStore>();
-        builder.Services.TryAddSingleton<Dashboard.Data.Iam.IamQueries>();
-        builder.Services.TryAddSingleton<Dashboard.Data.Organizations.OrganizationStore>();
-        builder.Services.TryAddSingleton<Dashboard.Data.Organizations.OrganizationQueries>();
         builder.Services.AddDashboardAws(builder.Configuration);
         builder.Services.AddDashboardAwsIam();
         builder.Services.AddDashboardAwsOrganizations();

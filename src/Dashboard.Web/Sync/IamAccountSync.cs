@@ -31,7 +31,10 @@ public sealed class IamAccountSync(
         try
         {
             var collected = await collector.CollectWithStatsAsync(accountId, ct);
-            var options = WithOrganization(riskOptions.CurrentValue, context);
+            var options = context.OrganizationAccountIds.Count == 0
+                ? riskOptions.CurrentValue
+                // Roles trusted by accounts outside the organization are what the trust rule reports.
+                : riskOptions.CurrentValue.WithOrganization(context.OrganizationAccountIds, context.OrganizationId, context.ManagementAccountId);
             var scps = context.ScpsFor(accountId);
             var risks = new IamRiskAnalyzer(time).Analyze(collected.Snapshot, options, scps);
             await writeGate.WriteAsync(async () =>
@@ -67,29 +70,6 @@ public sealed class IamAccountSync(
                 StartedAt = startedAt, FinishedAt = time.GetUtcNow(),
             };
         }
-    }
-
-    private static RiskAnalysisOptions WithOrganization(RiskAnalysisOptions configured, IamSyncContext context)
-    {
-        if (context.OrganizationAccountIds.Count == 0) return configured;
-        return new RiskAnalysisOptions
-        {
-            RootRecentUseDays = configured.RootRecentUseDays,
-            AccessKeyMaxAgeDays = configured.AccessKeyMaxAgeDays,
-            AccessKeyUnusedDays = configured.AccessKeyUnusedDays,
-            PasswordUnusedDays = configured.PasswordUnusedDays,
-            RoleInactiveDays = configured.RoleInactiveDays,
-            MinimumPasswordLength = configured.MinimumPasswordLength,
-            PasswordReusePrevention = configured.PasswordReusePrevention,
-            MaxPasswordAgeDays = configured.MaxPasswordAgeDays,
-            MaxAssumeRoleHops = configured.MaxAssumeRoleHops,
-            // Roles trusted by accounts outside the organization are what the trust rule reports.
-            TrustedAccountIds = [.. configured.TrustedAccountIds.Concat(context.OrganizationAccountIds).Distinct(StringComparer.Ordinal)],
-            OrganizationId = context.OrganizationId ?? configured.OrganizationId,
-            ManagementAccountId = context.ManagementAccountId ?? configured.ManagementAccountId,
-            IncludeServiceLinkedRoles = configured.IncludeServiceLinkedRoles,
-            DisabledRules = configured.DisabledRules,
-        };
     }
 }
 

@@ -45,4 +45,17 @@ public sealed class RiskAnalysisOptions
 
     /// <summary>Rule ids to skip.</summary>
     public IList<string> DisabledRules { get; set; } = [];
+
+    /// <summary>
+    /// These settings for an account of a known organization: its accounts are trusted (besides the
+    /// configured ones), and its id and management account fill what configuration left empty.
+    /// </summary>
+    public RiskAnalysisOptions WithOrganization(IEnumerable<string> organizationAccountIds, string? organizationId, string? managementAccountId)
+    {
+        var copy = (RiskAnalysisOptions)MemberwiseClone();
+        copy.TrustedAccountIds = [.. TrustedAccountIds.Concat(organizationAccountIds).Distinct(StringComparer.Ordinal)];
+        copy.OrganizationId = organizationId ?? OrganizationId;
+        copy.ManagementAccountId = managementAccountId ?? ManagementAccountId;
+        return copy;
+    }
 }
