@@ -28,6 +28,15 @@ public abstract class BrowserTest : IAsyncLifetime
     {
         var page = await _browser.NewPageAsync(new() { BaseURL = _server.BaseUrl.ToString() });
         page.SetDefaultTimeout(30_000);
+        // Expect() has its own 5 s default; a loaded CI machine can take longer to render a page.
+        Assertions.SetDefaultExpectTimeout(30_000);
         return page;
+    }
+
+    /// <summary>Opens a page and waits until its Blazor circuit is interactive, so clicks are not lost.</summary>
+    protected static async Task GotoInteractiveAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await Assertions.Expect(page.GetByTestId("interactive")).ToBeAttachedAsync();
     }
 }

@@ -10,7 +10,7 @@ public sealed class FindingsJourneyTests : BrowserTest
     {
         var page = await NewPageAsync();
 
-        await page.GotoAsync("/");
+        await GotoInteractiveAsync(page, "/");
         await Assertions.Expect(page.GetByTestId("demo-banner")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("total-active")).Not.ToHaveTextAsync("0");
@@ -19,7 +19,7 @@ public sealed class FindingsJourneyTests : BrowserTest
         await page.WaitForURLAsync("**/findings**");
 
         // A shared link with a filter restores it; every row shown is then CRITICAL.
-        await page.GotoAsync("/findings?severity=CRITICAL");
+        await GotoInteractiveAsync(page, "/findings?severity=CRITICAL");
         var rows = page.GetByTestId("findings-grid").Locator("tbody tr");
         var firstLink = rows.First.Locator("a").First;
         await Assertions.Expect(firstLink).ToBeVisibleAsync();
