@@ -8,7 +8,7 @@ public sealed class FindingsJourneyTests : BrowserTest
     [Fact]
     public async Task Overview_FilterFindings_OpenDetail_ShowsTheFinding()
     {
-        var page = await NewPageAsync();
+        var page = await SignedInPageAsync();
 
         await GotoInteractiveAsync(page, "/");
         await Assertions.Expect(page.GetByTestId("demo-banner")).ToBeVisibleAsync();

@@ -8,7 +8,7 @@ public sealed class OrganizationJourneyTests : BrowserTest
     [Fact]
     public async Task Tree_ThenMatrix_CellOpensTheDecidingPolicy()
     {
-        var page = await NewPageAsync();
+        var page = await SignedInPageAsync();
 
         await GotoInteractiveAsync(page, "/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Organization", Exact = true }).First.ClickAsync();

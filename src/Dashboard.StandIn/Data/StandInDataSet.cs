@@ -8,7 +8,7 @@ namespace Dashboard.StandIn.Data;
 /// cached templates when a page is served, so a million findings need no million JSON strings.
 /// Mutation methods are for tests and benchmarks; they are thread-safe against concurrent requests.
 /// </summary>
-public sealed class StandInDataSet
+public sealed partial class StandInDataSet
 {
     private static readonly string[] WorkflowNames = FindingStatus.WorkflowLabels;
 
@@ -187,7 +187,7 @@ public sealed class StandInDataSet
         }
     }
 
-    /// <summary>The finding's ASFF JSON exactly as GetFindings serves it.</summary>
+    /// <summary>The finding's ASFF JSON exactly as GetFindings serves it (with the note BatchUpdateFindings set, if any).</summary>
     public string GetFindingJson(int index)
     {
         using var output = new Utf8Output(8 * 1024);
@@ -195,8 +195,7 @@ public sealed class StandInDataSet
         try
         {
             CheckIndex(index);
-            var view = View(index);
-            view.Template.Body.WriteJson(view, output);
+            WriteFinding(index, output);
         }
         finally
         {

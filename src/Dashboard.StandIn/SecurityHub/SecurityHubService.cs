@@ -8,11 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace Dashboard.StandIn.SecurityHub;
 
 /// <summary>
-/// Security Hub's GetFindings in REST-JSON (POST /findings). The caller sees its own account's findings
-/// in the signed Region; the management account, acting as the delegated administrator, sees every
-/// member account's findings of that Region.
+/// Security Hub's GetFindings (POST /findings) and BatchUpdateFindings (PATCH /findings/batchupdate) in
+/// REST-JSON. The caller sees its own account's findings in the signed Region; the management account,
+/// acting as the delegated administrator, sees every member account's findings of that Region.
 /// </summary>
-internal sealed class SecurityHubService(
+internal sealed partial class SecurityHubService(
     StandInDataSet data,
     StandInFaults faults,
     RateLimiter? rateLimiter,
@@ -31,25 +31,39 @@ internal sealed class SecurityHubService(
     public async Task HandleAsync(StandInRequest request, CancellationToken cancellationToken)
     {
         var http = request.Http;
-        if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Path != "/findings")
+        var operation = (http.Request.Method, http.Request.Path.Value) switch
         {
-            await WriteErrorAsync(http, 404, "UnknownOperationException", $"The local stand-in serves only GetFindings (POST /findings) for Security Hub, not {http.Request.Method} {http.Request.Path}.");
+            (var m, "/findings") when HttpMethods.IsPost(m) => "GetFindings",
+            (var m, "/findings/batchupdate") when HttpMethods.IsPatch(m) => "BatchUpdateFindings",
+            _ => null,
+        };
+        if (operation is null)
+        {
+            await WriteErrorAsync(http, 404, "UnknownOperationException", $"The local stand-in serves only GetFindings (POST /findings) and BatchUpdateFindings (PATCH /findings/batchupdate) for Security Hub, not {http.Request.Method} {http.Request.Path}.");
             return;
         }
 
         try
         {
             var body = await ReadBodyAsync(http.Request, cancellationToken);
-            await GetFindingsAsync(request, body, cancellationToken);
+            if (operation == "GetFindings")
+            {
+                await GetFindingsAsync(request, body, cancellationToken);
+            }
+            else
+            {
+                await BatchUpdateFindingsAsync(request, body, cancellationToken);
+            }
         }
         catch (SecurityHubException ex)
         {
-            logger.LogDebug("GetFindings as {Account} in {Region}: {Status} {ErrorType}", request.Caller.AccountId, request.Scope.Region, ex.Status, ex.ErrorType);
+            logger.LogDebug("{Operation} as {Account} in {Region}: {Status} {ErrorType}", operation, request.Caller.AccountId, request.Scope.Region, ex.Status, ex.ErrorType);
             await WriteErrorAsync(http, ex.Status, ex.ErrorType, ex.Message);
         }
     }
 
-    private async Task GetFindingsAsync(StandInRequest request, byte[] body, CancellationToken cancellationToken)
+    /// <summary>What every operation checks first, in AWS's order: subscribed, authorized, within quota, then the injected faults.</summary>
+    private CallerScope Admit(StandInRequest request, string operation, RateLimiter? limiter)
     {
         var caller = request.Caller;
         var region = request.Scope.Region;
@@ -62,10 +76,10 @@ internal sealed class SecurityHubService(
 
         if (faults.IsDenied(caller.AccountId))
         {
-            throw new SecurityHubException(403, "AccessDeniedException", $"User: {caller.Arn} is not authorized to perform: securityhub:GetFindings on resource: arn:aws:securityhub:{region}:{caller.AccountId}:hub/default");
+            throw new SecurityHubException(403, "AccessDeniedException", $"User: {caller.Arn} is not authorized to perform: securityhub:{operation} on resource: arn:aws:securityhub:{region}:{caller.AccountId}:hub/default");
         }
 
-        if (faults.TryConsume(StandInFaultKind.Throttle, caller.AccountId) || rateLimiter?.TryAcquire(caller.AccountId, region) == false)
+        if (faults.TryConsume(StandInFaultKind.Throttle, caller.AccountId) || limiter?.TryAcquire(caller.AccountId, region) == false)
         {
             throw new SecurityHubException(429, "TooManyRequestsException", "Rate exceeded");
         }
@@ -75,8 +89,15 @@ internal sealed class SecurityHubService(
             throw new SecurityHubException(500, "InternalException", "Internal service error");
         }
 
+        return new CallerScope(caller.IsManagement ? -1 : accountIndex, regionIndex);
+    }
+
+    private async Task GetFindingsAsync(StandInRequest request, byte[] body, CancellationToken cancellationToken)
+    {
+        var caller = request.Caller;
+        var region = request.Scope.Region;
+        var scope = Admit(request, "GetFindings", rateLimiter);
         var query = GetFindingsQuery.Parse(body, clock.GetUtcNow());
-        var scope = new CallerScope(caller.IsManagement ? -1 : accountIndex, regionIndex);
         var fingerprint = $"{query.Fingerprint}{scope.AccountIndex:x}r{scope.RegionIndex:x}";
         var (snapshot, offset) = Resolve(query, scope, fingerprint);
 
@@ -136,14 +157,13 @@ internal sealed class SecurityHubService(
                     output.Write(","u8);
                 }
 
-                var view = data.View(rows[i]);
                 if (i == malformedIndex)
                 {
-                    WriteMalformed(output, view);
+                    WriteMalformed(output, rows[i]);
                 }
                 else
                 {
-                    view.Template.Body.WriteJson(view, output);
+                    data.WriteFinding(rows[i], output);
                 }
             }
         }
@@ -159,11 +179,11 @@ internal sealed class SecurityHubService(
         output.Write("}"u8);
     }
 
-    private static void WriteMalformed(Utf8Output output, in FindingView view)
+    private void WriteMalformed(Utf8Output output, int row)
     {
         // A finding a client must reject: a required attribute missing and a timestamp of the wrong type.
         using var single = new Utf8Output(8192);
-        view.Template.Body.WriteJson(view, single);
+        data.WriteFinding(row, single);
         var finding = JsonNode.Parse(single.WrittenSpan)!.AsObject();
         finding.Remove("Title");
         finding["CreatedAt"] = 12345;

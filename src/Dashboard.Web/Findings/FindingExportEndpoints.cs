@@ -12,7 +12,8 @@ public static class FindingExportEndpoints
 {
     public static IEndpointConventionBuilder MapFindingExport(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("");
+        // Exports take the whole filtered cache out of the dashboard: Analysts and Admins only.
+        var group = endpoints.MapGroup("").RequireAuthorization(Security.DashboardPolicies.Analyst);
         group.MapGet(FindingLinks.ExportCsvPath, ExportCsvAsync).WithName("ExportFindingsCsv");
         group.MapGet(FindingLinks.ExportJsonPath, ExportJsonAsync).WithName("ExportFindingsJson");
         return group;

@@ -4,8 +4,10 @@ using Dashboard.Aws.Organizations;
 using Dashboard.Data;
 using Dashboard.StandIn;
 using Dashboard.Web.Findings;
+using Dashboard.Web.Findings.Workflow;
 using Dashboard.Web.Iam;
 using Dashboard.Web.Organizations;
+using Dashboard.Web.Security;
 using Dashboard.Web.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -82,6 +84,8 @@ public sealed class DashboardApp : IAsyncDisposable
         if (forWeb)
         {
             builder.Services.AddDashboardUi();
+            builder.Services.AddDashboardAuthentication();
+            builder.Services.AddFindingWorkflow();
             builder.Services.AddDashboardIamUi();
             builder.Services.AddDashboardOrganizationUi();
             builder.Services.AddHealthChecks();
@@ -92,7 +96,9 @@ public sealed class DashboardApp : IAsyncDisposable
         var app = builder.Build();
         if (forWeb)
         {
-            app.MapHealthChecks("/healthz");
+            app.UseDashboardSecurity();
+            app.MapHealthChecks("/healthz").AllowAnonymous();
+            app.MapAccountEndpoints();
             app.MapDashboardUi();
         }
         // Command-line verbs never start the host, so they start the stand-in here.

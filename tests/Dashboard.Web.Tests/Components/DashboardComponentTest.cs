@@ -5,9 +5,12 @@ using Dashboard.Data.Database;
 using Dashboard.Data.Findings;
 using Dashboard.Data.Sync;
 using Dashboard.Web.Findings;
+using Dashboard.Web.Findings.Workflow;
 using Dashboard.Web.Hosting;
 using Dashboard.Web.Sync;
+using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -39,6 +42,16 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<SyncProgressNotifier>();
         Services.AddSingleton<ISyncTrigger>(SyncTrigger);
         Services.AddTransient<FindingExporter>();
+        // The real policies over a test user (Admin unless a test signs in as someone else).
+        Services.AddAuthorizationBuilder().AddDashboardPolicies();
+        // bUnit pre-registers a placeholder IAuthorizationService that throws; TryAdd above leaves it, so replace it.
+        Services.AddTransient<Microsoft.AspNetCore.Authorization.IAuthorizationService, Microsoft.AspNetCore.Authorization.DefaultAuthorizationService>();
+        Services.AddCascadingAuthenticationState();
+        Services.AddSingleton<AuthenticationStateProvider>(Auth);
+        Services.AddSingleton<ActionAuthorizer>();
+        // Finding workflow updates, with Security Hub played by a fake gateway.
+        Services.AddSingleton<IWorkflowUpdateGateway>(WorkflowGateway);
+        Services.AddFindingWorkflow();
         // Last: it builds the service provider. The app runs every page in interactive server mode (App.razor).
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
@@ -46,6 +59,9 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
     protected FixedTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 6, 1, 12, 0, 0, TimeSpan.Zero));
     protected DashboardOptions Options { get; } = new();
     protected FakeSyncTrigger SyncTrigger { get; } = new();
+    protected Dashboard.Web.Tests.Workflow.FakeWorkflowGateway WorkflowGateway { get; } = new();
+    /// <summary>Who is signed in: <c>Auth.SignInAs("demo-viewer", DashboardRoles.Viewer)</c>.</summary>
+    protected TestAuthenticationStateProvider Auth { get; } = new();
 
     protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 

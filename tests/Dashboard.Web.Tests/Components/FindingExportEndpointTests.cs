@@ -5,6 +5,7 @@ using Dashboard.Data;
 using Dashboard.Data.Database;
 using Dashboard.Data.Findings;
 using Dashboard.Web.Findings;
+using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -27,7 +28,12 @@ public sealed class FindingExportEndpointTests : IAsyncLifetime
         builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(new DateTimeOffset(2024, 6, 1, 12, 30, 0, TimeSpan.Zero)));
         builder.Services.AddDashboardData(_databasePath);
         builder.Services.AddTransient<FindingExporter>();
+        builder.Services.AddAuthentication(TestAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder().AddDashboardPolicies();
         _app = builder.Build();
+        _app.UseAuthentication();
+        _app.UseAuthorization();
         _app.MapFindingExport();
         await DatabaseMigrator.MigrateAsync(_app.Services, TestContext.Current.CancellationToken);
         await _app.Services.GetRequiredService<FindingStore>().UpsertAsync(
@@ -37,6 +43,8 @@ public sealed class FindingExportEndpointTests : IAsyncLifetime
         ], TestContext.Current.CancellationToken);
         await _app.StartAsync(TestContext.Current.CancellationToken);
         _client = _app.GetTestClient();
+        _client.DefaultRequestHeaders.Add("X-Test-User", "demo-analyst");
+        _client.DefaultRequestHeaders.Add("X-Test-Role", Dashboard.Web.Security.DashboardRoles.Analyst);
     }
 
     [Fact]
@@ -76,6 +84,34 @@ public sealed class FindingExportEndpointTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("severity", body);
         Assert.Contains("EXTREME", body);
+    }
+
+    [Theory]
+    [InlineData(DashboardRoles.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(null, HttpStatusCode.Forbidden)]
+    [InlineData(DashboardRoles.Analyst, HttpStatusCode.OK)]
+    [InlineData(DashboardRoles.Admin, HttpStatusCode.OK)]
+    public async Task GetExport_ByRole_OnlyAnalystsAndAdminsGetIt(string? role, HttpStatusCode expected)
+    {
+        using var client = _app!.GetTestClient();
+        client.DefaultRequestHeaders.Add("X-Test-User", "someone");
+        if (role is not null) client.DefaultRequestHeaders.Add("X-Test-Role", role);
+
+        var csv = await client.GetAsync("/findings/export.csv", TestContext.Current.CancellationToken);
+        var json = await client.GetAsync("/findings/export.json", TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, csv.StatusCode);
+        Assert.Equal(expected, json.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetExport_Anonymous_IsRefused()
+    {
+        using var client = _app!.GetTestClient();
+
+        var response = await client.GetAsync("/findings/export.csv", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     public async ValueTask DisposeAsync()

@@ -21,9 +21,9 @@ public sealed class WebHostTests : IClassFixture<DashboardWebFactory>
     }
 
     [Fact]
-    public async Task Get_HealthCheck_ReturnsHealthy()
+    public async Task Get_HealthCheck_ReturnsHealthyWithoutSignIn()
     {
-        using var client = _factory.CreateClient();
+        using var client = DemoSignIn.AnonymousClient(_factory);
 
         var response = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);
 
@@ -35,20 +35,21 @@ public sealed class WebHostTests : IClassFixture<DashboardWebFactory>
     [InlineData("/", "Overview")]
     [InlineData("/findings", "Findings")]
     [InlineData("/sync", "Sync")]
-    public async Task Get_Page_RendersWithTheDemoBanner(string path, string heading)
+    public async Task Get_Page_SignedIn_RendersWithTheDemoBannerAndTheUser(string path, string heading)
     {
-        using var client = _factory.CreateClient();
+        using var client = await DemoSignIn.SignedInClientAsync(_factory, "demo-viewer", path);
 
         var html = await client.GetStringAsync(path, TestContext.Current.CancellationToken);
 
         Assert.Contains(heading, html);
         Assert.Contains("data-testid=\"demo-banner\"", html);
+        Assert.Contains("demo-viewer", html);
     }
 
     [Fact]
-    public async Task Get_CsvExport_IsAnAttachment()
+    public async Task Get_CsvExport_AsAnalyst_IsAnAttachment()
     {
-        using var client = _factory.CreateClient();
+        using var client = await DemoSignIn.SignedInClientAsync(_factory, "demo-analyst");
 
         var response = await client.GetAsync("/findings/export.csv?severity=CRITICAL", TestContext.Current.CancellationToken);
 
@@ -59,9 +60,19 @@ public sealed class WebHostTests : IClassFixture<DashboardWebFactory>
     }
 
     [Fact]
+    public async Task Get_CsvExport_AsViewer_IsForbidden()
+    {
+        using var client = await DemoSignIn.SignedInClientAsync(_factory, "demo-viewer");
+
+        var response = await client.GetAsync("/findings/export.csv", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Get_ExportWithCraftedQuery_IsRefusedWithAReason()
     {
-        using var client = _factory.CreateClient();
+        using var client = await DemoSignIn.SignedInClientAsync(_factory, "demo-analyst");
         var hostile = "/findings/export.json?severity=" + new string('X', 5000) + "&sort=%00%3Cscript%3E";
 
         var response = await client.GetAsync(hostile, TestContext.Current.CancellationToken);

@@ -34,17 +34,28 @@ public partial class FindingDetailPage
             return;
         }
 
-        var detail = await Queries.GetDetailAsync(Id, Product);
+        await LoadAsync(Id, Product);
+    }
+
+    /// <summary>After a workflow update: the cache has the new status, JSON and note; read them without blanking the page.</summary>
+    private async Task ReloadAsync()
+    {
+        if (_model is not null) await LoadAsync(_model.Row.Id, _model.Row.ProductArn);
+    }
+
+    private async Task LoadAsync(string id, string productArn)
+    {
+        var detail = await Queries.GetDetailAsync(id, productArn);
         if (detail is null)
         {
-            _message = $"No finding with id '{Id}' and product '{Product}' is in the cache. It may have been removed by a later sync.";
+            _model = null;
+            _message = $"No finding with id '{id}' and product '{productArn}' is in the cache. It may have been removed by a later sync.";
             return;
         }
 
         _model = FindingDetailViewModel.From(detail);
-        if (!string.IsNullOrEmpty(detail.Row.ResourceId))
-        {
-            _sameResource = await Queries.GetOnSameResourceAsync(detail.Row.ResourceId, detail.Row.Id, detail.Row.ProductArn, SameResourceLimit);
-        }
+        _sameResource = string.IsNullOrEmpty(detail.Row.ResourceId)
+            ? []
+            : await Queries.GetOnSameResourceAsync(detail.Row.ResourceId, detail.Row.Id, detail.Row.ProductArn, SameResourceLimit);
     }
 }

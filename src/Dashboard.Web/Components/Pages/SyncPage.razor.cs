@@ -1,6 +1,8 @@
 using Dashboard.Core.Sync;
 using Dashboard.Data.Sync;
+using Dashboard.Web.Security;
 using Dashboard.Web.Sync;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -23,6 +25,9 @@ public partial class SyncPage : IDisposable
     [Inject] public required SyncProgressNotifier Notifier { get; init; }
     [Inject] public required ISyncTrigger Trigger { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
+    [Inject] public required ActionAuthorizer Actions { get; init; }
+    [Inject] public required ILogger<SyncPage> Logger { get; init; }
+    [CascadingParameter] public required Task<AuthenticationState> AuthenticationState { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -56,8 +61,16 @@ public partial class SyncPage : IDisposable
         });
     }
 
-    private void SyncNow()
+    private async Task SyncNowAsync()
     {
+        var user = (await AuthenticationState).User;
+        if (!await Actions.IsAllowedAsync(user, DashboardPolicies.Admin, "Sync now"))
+        {
+            _notice = "Only an Admin can start a sync.";
+            _noticeSeverity = Severity.Error;
+            return;
+        }
+        Logger.LogInformation("Sync now requested by {User}", CognitoClaims.DisplayName(user));
         if (Trigger.TryStart("manual"))
         {
             _notice = "Sync started. Progress shows below.";
