@@ -8,6 +8,7 @@ public abstract class BrowserTest : IAsyncLifetime
     private DashboardServer _server = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _cspViolations = new();
 
     public async ValueTask InitializeAsync()
     {
@@ -22,12 +23,31 @@ public abstract class BrowserTest : IAsyncLifetime
         _playwright.Dispose();
         await _server.DisposeAsync();
         GC.SuppressFinalize(this);
+        // The Content-Security-Policy must hold for everything the journeys touched: Chromium reports
+        // each blocked script, style or connection on the console.
+        Assert.True(_cspViolations.IsEmpty, "Content-Security-Policy violations: " + string.Join(" | ", _cspViolations));
+    }
+
+    /// <summary>A new browser context signed in through the demo's stand-in User Pool, as a person would.</summary>
+    protected async Task<IPage> SignedInPageAsync(string username = "demo-admin")
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync(url => url.Contains("/oauth2/authorize", StringComparison.Ordinal));
+        await page.GetByTestId("demo-user-" + username).ClickAsync();
+        await page.WaitForURLAsync(url => url.StartsWith(_server.BaseUrl.ToString(), StringComparison.Ordinal) && !url.Contains("signin-oidc", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("user-name")).ToHaveTextAsync(username);
+        return page;
     }
 
     protected async Task<IPage> NewPageAsync()
     {
         var page = await _browser.NewPageAsync(new() { BaseURL = _server.BaseUrl.ToString() });
         page.SetDefaultTimeout(30_000);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) _cspViolations.Enqueue(message.Text);
+        };
         // Expect() has its own 5 s default; a loaded CI machine can take longer to render a page.
         Assertions.SetDefaultExpectTimeout(30_000);
         return page;

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using Dashboard.StandIn;
+using System.Security.Cryptography;
 using Dashboard.StandIn.Data;
+using Dashboard.StandIn.UserPool;
+using Dashboard.Web.Security;
 
 namespace Dashboard.Web.Hosting;
 
@@ -54,8 +57,33 @@ public static class DemoMode
             settings[$"Aws:Accounts:{i}:Name"] = accounts[i].Name;
         }
         for (var i = 0; i < data.Regions.Count; i++) settings[$"Aws:Regions:{i}"] = data.Regions[i];
+        var userPool = ConfigureUserPool(configuration, settings);
         configuration.AddInMemoryCollection(settings);
-        return new DemoStandIn(options);
+        return new DemoStandIn(options, userPool);
+    }
+
+    /// <summary>
+    /// Sign-in goes through the stand-in's Cognito User Pool (OIDC on its own loopback port) unless a
+    /// real pool is configured, so the demo signs in through the same code as production.
+    /// </summary>
+    private static StandInUserPoolOptions? ConfigureUserPool(IConfiguration configuration, Dictionary<string, string?> settings)
+    {
+        if (!string.IsNullOrWhiteSpace(configuration[$"{CognitoOptions.SectionName}:ClientId"])) return null;
+        var pool = new StandInUserPoolOptions();
+        configuration.GetSection(StandInUserPoolOptions.SectionName).Bind(pool);
+        pool.Port = FreeLoopbackPort();
+        // A confidential client, like most real app clients: the secret path is exercised too. It is
+        // made per run and opens only this loopback stand-in.
+        pool.ClientSecret ??= Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var url = $"http://127.0.0.1:{pool.Port}";
+        settings[$"{CognitoOptions.SectionName}:Authority"] = $"{url}/{pool.UserPoolId}";
+        settings[$"{CognitoOptions.SectionName}:Region"] = pool.Region;
+        settings[$"{CognitoOptions.SectionName}:UserPoolId"] = pool.UserPoolId;
+        settings[$"{CognitoOptions.SectionName}:ClientId"] = pool.ClientId;
+        settings[$"{CognitoOptions.SectionName}:ClientSecret"] = pool.ClientSecret;
+        settings[$"{CognitoOptions.SectionName}:Domain"] = url;
+        settings[$"{CognitoOptions.SectionName}:RequireHttpsMetadata"] = "false";
+        return pool;
     }
 
     private static int FreeLoopbackPort()
@@ -67,12 +95,16 @@ public static class DemoMode
 }
 
 /// <summary>The demo's stand-in: started once, with the app (a hosted service) or by a command-line verb.</summary>
-public sealed class DemoStandIn(StandInOptions options) : IHostedService, IAsyncDisposable
+public sealed class DemoStandIn(StandInOptions options, StandInUserPoolOptions? userPoolOptions = null) : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public StandInOptions Options { get; } = options;
     public StandInServer? Server { get; private set; }
+    /// <summary>The stand-in Cognito User Pool, when the demo signs in through it (the web app only).</summary>
+    public StandInUserPool? UserPool { get; private set; }
+    /// <summary>True when the demo signs in through the stand-in pool (no real pool configured).</summary>
+    public bool PlaysTheUserPool => userPoolOptions is not null;
 
     public async Task<StandInServer> EnsureStartedAsync(CancellationToken ct)
     {
@@ -87,12 +119,28 @@ public sealed class DemoStandIn(StandInOptions options) : IHostedService, IAsync
         }
     }
 
-    Task IHostedService.StartAsync(CancellationToken cancellationToken) => EnsureStartedAsync(cancellationToken);
+    async Task IHostedService.StartAsync(CancellationToken cancellationToken)
+    {
+        await EnsureStartedAsync(cancellationToken);
+        if (userPoolOptions is not null)
+        {
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                UserPool ??= await StandInUserPool.StartAsync(userPoolOptions, loggerFactory: null, cancellationToken);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
 
     Task IHostedService.StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
 
     public async ValueTask DisposeAsync()
     {
+        if (UserPool is { } pool) await pool.DisposeAsync();
         if (Server is { } server) await server.DisposeAsync();
     }
 }

@@ -48,6 +48,7 @@ public static class CognitoAuthentication
             ProxyHeaders.Configure(options);
             ProxyHeaders.AddTrustedNetworks(options, configuration);
         });
+        services.ClampSensitiveLogCategories();
         services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);

@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Core.Sync;
 using Dashboard.Web.Components.Pages;
+using Dashboard.Web.Security;
 using Dashboard.Web.Sync;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,6 +53,34 @@ public sealed class SyncPageTests : DashboardComponentTest
 
         Assert.Equal(["manual"], SyncTrigger.Requests);
         Assert.Contains("Sync started", cut.Find("[data-testid=sync-notice]").TextContent);
+    }
+
+    [Theory]
+    [InlineData("demo-analyst", DashboardRoles.Analyst)]
+    [InlineData("demo-viewer", DashboardRoles.Viewer)]
+    public void SyncNow_NotAdmin_ButtonIsNotOffered(string user, string role)
+    {
+        Auth.SignInAs(user, role);
+
+        var cut = RenderAt<SyncPage>("/sync");
+
+        cut.WaitForAssertion(() => Assert.Contains("Recent runs", cut.Markup));
+        Assert.Empty(cut.FindAll("[data-testid=sync-now]"));
+    }
+
+    [Fact]
+    public async Task SyncNow_InvokedDirectlyByAViewer_IsRefusedOnTheServer()
+    {
+        Auth.SignInAs("demo-viewer", DashboardRoles.Viewer);
+        var cut = RenderAt<SyncPage>("/sync");
+        var handler = typeof(SyncPage).GetMethod("SyncNowAsync", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+        // What a tampered circuit could do: call the handler although no button was rendered.
+        await cut.InvokeAsync(() => (Task)handler.Invoke(cut.Instance, null)!);
+        cut.Render();
+
+        Assert.Empty(SyncTrigger.Requests);
+        Assert.Contains("Only an Admin", cut.Find("[data-testid=sync-notice]").TextContent);
     }
 
     [Fact]
