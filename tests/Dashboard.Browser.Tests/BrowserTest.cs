@@ -40,16 +40,24 @@ public abstract class BrowserTest : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A page in a new browser context (its own cookies): a new visitor.</summary>
     protected async Task<IPage> NewPageAsync()
     {
-        var page = await _browser.NewPageAsync(new() { BaseURL = _server.BaseUrl.ToString() });
+        var context = await _browser.NewContextAsync(new() { BaseURL = _server.BaseUrl.ToString() });
+        return await NewTabAsync(context);
+    }
+
+    /// <summary>Another tab of the same browser: it shares the first one's cookies.</summary>
+    protected async Task<IPage> NewTabAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
+        // Expect() has its own 5 s default; a loaded CI machine can take longer to render a page.
+        Assertions.SetDefaultExpectTimeout(30_000);
         page.Console += (_, message) =>
         {
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) _cspViolations.Enqueue(message.Text);
         };
-        // Expect() has its own 5 s default; a loaded CI machine can take longer to render a page.
-        Assertions.SetDefaultExpectTimeout(30_000);
         return page;
     }
 

@@ -40,6 +40,8 @@ public sealed class DashboardServer : IAsyncDisposable
                 ["StandIn:Accounts"] = "4",
                 ["Aws:FindingsRequestsPerSecond"] = "100",
                 ["Aws:FindingsBurst"] = "100",
+                // An open tab notices a session ended elsewhere within a second.
+                ["Cognito:RevalidationInterval"] = "00:00:01",
             }));
         await Dashboard.Data.Database.DatabaseMigrator.MigrateAsync(app.Services);
 

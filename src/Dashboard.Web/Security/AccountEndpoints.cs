@@ -42,7 +42,10 @@ public static class AccountEndpoints
         return Results.Empty;
     }
 
-    /// <summary>Plain HTML with no scripts or static files: it is shown to people who are not signed in.</summary>
+    /// <summary>
+    /// Plain HTML with no scripts or static files: it is shown to people who are not signed in, and
+    /// every static file needs sign-in (an empty icon stops the browser asking for /favicon.ico).
+    /// </summary>
     private static IResult SignedOut(string? reason)
     {
         var failed = string.Equals(reason, SignInFailedReason, StringComparison.Ordinal);
@@ -54,6 +57,7 @@ public static class AccountEndpoints
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{WebUtility.HtmlEncode(heading)}} · AWS Security Dashboard</title>
+            <link rel="icon" href="data:,">
             <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#222}a{color:#1565c0}</style>
             </head><body>
             <h1 data-testid="signed-out">{{WebUtility.HtmlEncode(heading)}}</h1>
