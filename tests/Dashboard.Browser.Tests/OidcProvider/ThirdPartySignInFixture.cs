@@ -14,7 +14,7 @@ public sealed class ThirdPartySignInFixture : IAsyncLifetime
     private readonly string _clientSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
     private OidcProviderProcess? _provider;
-    private CognitoDashboardServer? _dashboard;
+    private DashboardServer? _dashboard;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -22,7 +22,7 @@ public sealed class ThirdPartySignInFixture : IAsyncLifetime
     public string? SkipReason { get; private set; }
 
     public OidcProviderProcess Provider => _provider ?? throw new InvalidOperationException("Not started.");
-    public CognitoDashboardServer Dashboard => _dashboard ?? throw new InvalidOperationException("Not started.");
+    public DashboardServer Dashboard => _dashboard ?? throw new InvalidOperationException("Not started.");
 
     public async ValueTask InitializeAsync()
     {
@@ -35,7 +35,16 @@ public sealed class ThirdPartySignInFixture : IAsyncLifetime
             // The provider first: the dashboard needs its issuer; the provider then learns the
             // dashboard's callback URLs, which contain the port Kestrel picked.
             _provider = await OidcProviderProcess.StartAsync(ClientId, _clientSecret, ct);
-            _dashboard = await CognitoDashboardServer.StartAsync(_provider.Issuer, ClientId, _clientSecret, ct);
+            // Configured like a real User Pool, so demo mode starts no user pool of its own. Plain http is
+            // fine for a provider on loopback only.
+            _dashboard = await DashboardServer.StartAsync(new Dictionary<string, string?>
+            {
+                ["Cognito:Authority"] = _provider.Issuer,
+                ["Cognito:Domain"] = _provider.Issuer,
+                ["Cognito:ClientId"] = ClientId,
+                ["Cognito:ClientSecret"] = _clientSecret,
+                ["Cognito:RequireHttpsMetadata"] = "false",
+            }, ct);
             await _provider.RegisterClientAsync(new Uri(_dashboard.BaseUrl, "signin-oidc"), new Uri(_dashboard.BaseUrl, "signed-out"), ct);
 
             _playwright = await Playwright.CreateAsync();
