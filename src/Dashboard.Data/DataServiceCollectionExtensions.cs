@@ -2,6 +2,7 @@ using Dashboard.Data.Database;
 using Dashboard.Data.Findings;
 using Dashboard.Data.Iam;
 using Dashboard.Data.Organizations;
+using Dashboard.Data.Settings;
 using Dashboard.Data.Sync;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Dashboard.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers the cache: SQLite at <paramref name="databasePath"/>, and the stores and queries (findings, sync runs, IAM, Organizations).</summary>
+    /// <summary>Registers the cache: SQLite at <paramref name="databasePath"/>, and the stores and queries (findings, sync runs, IAM, Organizations, settings).</summary>
     public static IServiceCollection AddDashboardData(this IServiceCollection services, string databasePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
@@ -24,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<IamQueries>();
         services.TryAddSingleton<OrganizationStore>();
         services.TryAddSingleton<OrganizationQueries>();
+        services.TryAddSingleton<SettingsStore>();
         return services;
     }
 

@@ -7,6 +7,8 @@ public enum SyncTargetStatus
 {
     Succeeded,
     Failed,
+    /// <summary>Not visited: an Admin excluded the account from syncing (the reason is in Error). Neither success nor failure.</summary>
+    Skipped,
 }
 
 public enum SyncRunStatus

@@ -1,6 +1,7 @@
 using Dashboard.Data.Findings;
 using Dashboard.Data.Iam;
 using Dashboard.Data.Organizations;
+using Dashboard.Data.Settings;
 using Dashboard.Data.Sync;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<IamPrincipalEntity> IamPrincipals => Set<IamPrincipalEntity>();
     public DbSet<IamRiskEntity> IamRisks => Set<IamRiskEntity>();
     public DbSet<OrganizationSnapshotEntity> OrganizationSnapshots => Set<OrganizationSnapshotEntity>();
+    public DbSet<DashboardSettingEntity> DashboardSettings => Set<DashboardSettingEntity>();
+    public DbSet<ExcludedAccountEntity> ExcludedAccounts => Set<ExcludedAccountEntity>();
+    public DbSet<SettingChangeEntity> SettingChanges => Set<SettingChangeEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
         => modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);

@@ -8,6 +8,7 @@ using Dashboard.Web.Findings.Workflow;
 using Dashboard.Web.Iam;
 using Dashboard.Web.Organizations;
 using Dashboard.Web.Security;
+using Dashboard.Web.Settings;
 using Dashboard.Web.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -80,6 +81,8 @@ public sealed class DashboardApp : IAsyncDisposable
         builder.Services.AddDashboardAwsIam();
         builder.Services.AddDashboardAwsOrganizations();
         builder.Services.AddDashboardSync(withScheduler: forWeb);
+        // Admin settings the sync honours (schedule, pause, excluded accounts): the `sync` verb too.
+        builder.Services.AddDashboardSettings();
         builder.Services.TryAddSingleton<FindingExporter>();
         if (forWeb)
         {
@@ -88,6 +91,7 @@ public sealed class DashboardApp : IAsyncDisposable
             builder.Services.AddFindingWorkflow();
             builder.Services.AddDashboardIamUi();
             builder.Services.AddDashboardOrganizationUi();
+            builder.Services.AddDashboardAdmin();
             builder.Services.AddHealthChecks();
             builder.Services.AddHostedService<DatabaseMigrationService>();
             builder.Services.AddHostedService<StartupSync>();

@@ -39,6 +39,8 @@ public sealed class DashboardSync(
             completed.Add(result);
             org = snapshot;
         }
+        // After the organization: discovery decides the accounts. Excluded ones go on the record as skipped.
+        completed.AddRange(await targets.GetSkippedResultsAsync(ct));
 
         var items = new List<SyncWorkItem>();
         items.AddRange((await targets.GetFindingsTargetsAsync(ct)).Select(findings.WorkItem));

@@ -82,12 +82,16 @@ public sealed class SyncRunExecutor(
             runError = "The sync was cancelled (the application is stopping).";
         }
 
-        var succeeded = results.Count(r => r.Status == SyncTargetStatus.Succeeded);
-        var status = results.Count == 0 ? SyncRunStatus.Failed
-            : succeeded == results.Count && runError is null ? SyncRunStatus.Succeeded
+        // Accounts an Admin excluded are on the record but decide nothing.
+        var visited = results.Where(r => r.Status != SyncTargetStatus.Skipped).ToList();
+        var succeeded = visited.Count(r => r.Status == SyncTargetStatus.Succeeded);
+        var status = visited.Count == 0 ? SyncRunStatus.Failed
+            : succeeded == visited.Count && runError is null ? SyncRunStatus.Succeeded
             : succeeded > 0 ? SyncRunStatus.PartiallySucceeded
             : SyncRunStatus.Failed;
-        if (results.Count == 0 && runError is null)
+        if (visited.Count == 0 && runError is null && results.Count > 0)
+            runError = "Nothing to sync: an Admin excluded every account (see the Admin page).";
+        else if (results.Count == 0 && runError is null)
             runError = "Nothing to sync: configure Aws:Accounts and Aws:Regions (or account discovery).";
 
         await runStore.FinishRunAsync(runId, status, time.GetUtcNow(), runError, CancellationToken.None);

@@ -9,6 +9,7 @@ using Dashboard.Web.Findings.Workflow;
 using Dashboard.Web.Hosting;
 using Dashboard.Web.Sync;
 using Dashboard.Web.Security;
+using Dashboard.Web.Settings;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Data.Sqlite;
@@ -52,6 +53,12 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
         // Finding workflow updates, with Security Hub played by a fake gateway.
         Services.AddSingleton<IWorkflowUpdateGateway>(WorkflowGateway);
         Services.AddFindingWorkflow();
+        // The Admin page: its settings service, loader and the sync's account scope over the same cache.
+        // Options read when first resolved, so a test sets AwsSettings etc. before rendering.
+        Services.Configure<Dashboard.Aws.AwsOptions>(o => AwsSettings?.Invoke(o));
+        Services.Configure<Dashboard.Aws.Organizations.OrganizationsOptions>(o => OrganizationSettings?.Invoke(o));
+        Services.Configure<CognitoOptions>(o => CognitoSettings?.Invoke(o));
+        Services.AddDashboardAdmin();
         // Last: it builds the service provider. The app runs every page in interactive server mode (App.razor).
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
@@ -62,6 +69,11 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
     protected Dashboard.Web.Tests.Workflow.FakeWorkflowGateway WorkflowGateway { get; } = new();
     /// <summary>Who is signed in: <c>Auth.SignInAs("demo-viewer", DashboardRoles.Viewer)</c>.</summary>
     protected TestAuthenticationStateProvider Auth { get; } = new();
+
+    /// <summary>Applied to the options when first resolved: set before rendering.</summary>
+    protected Action<Dashboard.Aws.AwsOptions>? AwsSettings { get; set; }
+    protected Action<Dashboard.Aws.Organizations.OrganizationsOptions>? OrganizationSettings { get; set; }
+    protected Action<CognitoOptions>? CognitoSettings { get; set; }
 
     protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 

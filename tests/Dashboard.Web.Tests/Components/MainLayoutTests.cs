@@ -26,7 +26,7 @@ public sealed class MainLayoutTests : DashboardComponentTest
         var cut = RenderLayout();
 
         Assert.Empty(cut.FindAll("[data-testid=demo-banner]"));
-        Assert.Equal(["Overview", "Findings", "IAM", "Risks", "Trust", "Organization", "Guardrails", "SCPs", "Sync"], cut.FindAll(".mud-nav-link").Select(a => a.TextContent.Trim()));
+        Assert.Equal(["Overview", "Findings", "IAM", "Risks", "Trust", "Organization", "Guardrails", "SCPs", "Sync", "Admin"], cut.FindAll(".mud-nav-link").Select(a => a.TextContent.Trim()));
     }
 
     [Fact]

@@ -128,6 +128,8 @@ public sealed class IamNavigationTests : BunitContext
     {
         // Arrange
         Services.AddMudServices();
+        // The Admin link sits in an AuthorizeView: bUnit's authorization, signed out (so no Admin link).
+        AddAuthorization();
 
         // Act
         var cut = Render<NavMenu>();
