@@ -1,5 +1,6 @@
 using Dashboard.Web.Components;
 using Dashboard.Web.Findings;
+using Dashboard.Web.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
@@ -25,9 +26,12 @@ public static class UiServiceCollectionExtensions
     public static WebApplication MapDashboardUi(this WebApplication app)
     {
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Static files and the Blazor hub need a signed-in user but no role, so the "no access" page
+        // renders for someone in no mapped group; every page still demands its own policy (a page
+        // reached inside the circuit is checked by AuthorizeRouteView).
+        app.MapStaticAssets().RequireAuthorization(DashboardPolicies.SignedIn);
         app.MapFindingExport();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(DashboardPolicies.SignedIn);
         return app;
     }
 }

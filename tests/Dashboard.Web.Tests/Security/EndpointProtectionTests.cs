@@ -77,6 +77,44 @@ public sealed partial class EndpointProtectionTests : IClassFixture<DashboardWeb
         Assert.EndsWith("/signin-oidc", query["redirect_uri"].ToString());
     }
 
+    [Fact]
+    public void EveryRoutablePage_DemandsARole_ExceptTheNoAccessPage()
+    {
+        // The Blazor endpoints only demand a signed-in user (so "no access" can render for someone in no
+        // mapped group): each page must carry its own role policy, including pages added later.
+        var pages = typeof(Dashboard.Web.Components.App).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.RouteAttribute), inherit: false).Length > 0)
+            .ToList();
+        var weak = pages
+            .Where(t => t != typeof(Dashboard.Web.Components.Account.NoAccessPage))
+            .Where(t => !t.GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), inherit: true)
+                .Cast<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>()
+                .Any(a => a.Policy is Dashboard.Web.Security.DashboardPolicies.Viewer or Dashboard.Web.Security.DashboardPolicies.Analyst or Dashboard.Web.Security.DashboardPolicies.Admin))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.True(pages.Count > 10, $"only {pages.Count} pages found");
+        Assert.Empty(weak);
+        Assert.DoesNotContain(pages, t => t.GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute), inherit: true).Length > 0);
+    }
+
+    [Fact]
+    public async Task UserInNoMappedGroup_GetsStylesAndTheHubButNoPage()
+    {
+        using var client = await DemoSignIn.SignedInClientAsync(_factory, "demo-outsider", "/no-access");
+
+        var css = await client.GetAsync("/_content/MudBlazor/MudBlazor.min.css", TestContext.Current.CancellationToken);
+        var negotiate = await client.PostAsync("/_blazor/negotiate?negotiateVersion=1", null, TestContext.Current.CancellationToken);
+        var findings = await client.GetAsync("/findings", TestContext.Current.CancellationToken);
+        var export = await client.GetAsync("/findings/export.csv", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, negotiate.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, findings.StatusCode);
+        Assert.StartsWith("/no-access", findings.Headers.Location!.PathAndQuery);
+        Assert.NotEqual(HttpStatusCode.OK, export.StatusCode);
+    }
+
     /// <summary>A challenge (302 to the User Pool), 401 or 403: never the resource itself.</summary>
     private bool IsRefusal(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
