@@ -1,5 +1,7 @@
 using Dashboard.Core.Findings;
+using Dashboard.Core.Sync;
 using Dashboard.Data.Database;
+using Dashboard.Data.Sync;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -18,7 +20,27 @@ public sealed class FindingStore(IDbContextFactory<DashboardDbContext> factory, 
         ArgumentNullException.ThrowIfNull(findings);
         ct.ThrowIfCancellationRequested();
         if (findings.Count == 0) return new UpsertResult(0, 0, 0);
+        return (await WriteAsync(findings, null, ct)).Stored;
+    }
 
+    /// <summary>
+    /// Upserts one account-Region's findings and, in the same transaction, its run row and watermark:
+    /// one commit per account-Region instead of three, and the watermark can never be ahead of the
+    /// findings it vouches for. Returns the result that was recorded on the run.
+    /// </summary>
+    /// <exception cref="ArgumentException">A finding lacks a required value; nothing was written, not even the run row.</exception>
+    public async Task<SyncTargetResult> UpsertAndRecordAsync(
+        IReadOnlyList<FindingRecord> findings, FindingsTargetBookkeeping bookkeeping, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(bookkeeping);
+        ct.ThrowIfCancellationRequested();
+        return (await WriteAsync(findings, bookkeeping, ct)).Recorded!;
+    }
+
+    private async Task<(UpsertResult Stored, SyncTargetResult? Recorded)> WriteAsync(
+        IReadOnlyList<FindingRecord> findings, FindingsTargetBookkeeping? bookkeeping, CancellationToken ct)
+    {
         // First pass, before touching the database: check every finding, hash its JSON, and find
         // its last copy (within one call the last copy wins; earlier copies count against it).
         var hashes = new long[findings.Count];
@@ -37,7 +59,24 @@ public sealed class FindingStore(IDbContextFactory<DashboardDbContext> factory, 
         SetCacheSize(connection, SqlitePragmaInterceptor.WriteCacheKiB);
         try
         {
-            return Write(connection, findings, hashes, last, ct);
+            // BEGIN IMMEDIATE: take the write lock up front instead of failing to upgrade a read lock later.
+            // Microsoft.Data.Sqlite's async methods run synchronously anyway, so the work uses the sync API.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var stored = findings.Count == 0 ? new UpsertResult(0, 0, 0) : Write(connection, transaction, findings, hashes, last, ct);
+            SyncTargetResult? recorded = null;
+            if (bookkeeping is not null)
+            {
+                // The run row and the watermark go through EF on the same connection and transaction.
+                db.Database.UseTransaction(transaction);
+                recorded = bookkeeping.Result(stored);
+                SyncRunStore.AddTarget(db, bookkeeping.RunId, recorded);
+                db.SaveChanges();
+                SyncRunStore.SetWatermark(db, bookkeeping.Watermark);
+            }
+
+            ct.ThrowIfCancellationRequested();
+            transaction.Commit();
+            return (stored, recorded);
         }
         finally
         {
@@ -47,11 +86,9 @@ public sealed class FindingStore(IDbContextFactory<DashboardDbContext> factory, 
     }
 
     private UpsertResult Write(
-        SqliteConnection connection, IReadOnlyList<FindingRecord> findings, long[] hashes, Dictionary<(string, string), int> last, CancellationToken ct)
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<FindingRecord> findings, long[] hashes,
+        Dictionary<(string, string), int> last, CancellationToken ct)
     {
-        // BEGIN IMMEDIATE: take the write lock up front instead of failing to upgrade a read lock later.
-        // Microsoft.Data.Sqlite's async methods run synchronously anyway, so the work uses the sync API.
-        using var transaction = connection.BeginTransaction(deferred: false);
         using var batch = new FindingUpsertBatch(connection, transaction);
         for (var i = 0; i < findings.Count; i++)
         {
@@ -63,8 +100,6 @@ public sealed class FindingStore(IDbContextFactory<DashboardDbContext> factory, 
         }
 
         batch.Write(ct);
-        ct.ThrowIfCancellationRequested();
-        transaction.Commit();
         logger.LogDebug("Upserted {Count} findings: {New} new, {Updated} updated, {Unchanged} unchanged",
             findings.Count, batch.New, batch.Updated, batch.Unchanged);
         return new UpsertResult(batch.New, batch.Updated, batch.Unchanged);

@@ -1,51 +1,30 @@
 using Dashboard.Core.Findings;
 using Dashboard.Data.Database;
 using Microsoft.Data.Sqlite;
+using static Dashboard.Data.Findings.FindingUpsertSql;
 
 namespace Dashboard.Data.Findings;
 
 /// <summary>
 /// One upsert call inside its transaction. Each finding is looked up by (Id, ProductArn); unchanged
-/// ones stop there, the others are staged in an in-memory temp table with the Key they will have,
-/// then written by one set-based INSERT ... ON CONFLICT DO UPDATE (SQLite keeps its index cursors
-/// open across the rows: measured twice as fast as one statement per finding with a dozen indexes), and
-/// the summary tables are adjusted by GROUP BYs over the staged rows only.
+/// ones stop there, the others are staged in an in-memory temp table with the Key they will have and
+/// which indexed columns they change, then written set-based (SQLite keeps its index cursors open
+/// across the rows: measured twice as fast as one statement per finding with a dozen indexes): one
+/// INSERT for the new findings, one UPDATE per distinct set of changed indexed columns
+/// (<see cref="FindingUpsertSql"/>). The summary tables are adjusted by GROUP BYs over the staged
+/// rows whose summary columns moved.
 /// </summary>
 internal sealed class FindingUpsertBatch : IDisposable
 {
-    internal static readonly string[] Columns =
-    [
-        "Id", "ProductArn", "AwsAccountId", "Region", "ProductName", "CompanyName", "GeneratorId", "ControlId", "Title",
-        "SeverityRank", "SeverityNormalized", "ComplianceStatus", "WorkflowStatus", "RecordState", "ResourceType", "ResourceId",
-        "FirstObservedAtTicks", "LastObservedAtTicks", "CreatedAtTicks", "UpdatedAtTicks", "RawHash",
-    ];
-
     /// <summary>
     /// The stored rows about to be replaced. CROSS JOIN fixes the loop order: SQLite, knowing
     /// nothing of the temp table's size, would otherwise scan all findings and probe the stage.
     /// </summary>
     internal const string ReplacedRows = """temp."FindingStage" s CROSS JOIN main."Findings" f ON f."Key" = s."Key" """;
 
-    private static readonly string ColumnList = string.Join(", ", Columns.Select(c => $"\"{c}\""));
-
-    /// <summary>Columns no index reads (plus UpdatedAt, in one index): what a re-observation changes.</summary>
-    private static readonly string[] QuietColumns =
-        ["CompanyName", "GeneratorId", "SeverityNormalized", "FirstObservedAtTicks", "LastObservedAtTicks", "CreatedAtTicks", "UpdatedAtTicks", "RawHash"];
-
-    /// <summary>Every indexed column except the key: equal before and after means no index but UpdatedAt's moves.</summary>
-    private static readonly string[] IndexedColumns =
-        ["AwsAccountId", "Region", "ProductName", "ControlId", "Title", "SeverityRank", "ComplianceStatus", "WorkflowStatus", "RecordState", "ResourceType", "ResourceId"];
-
-    private static readonly string QuietUpdate = $"""
-        UPDATE main."Findings"
-        SET ({string.Join(", ", QuietColumns.Select(c => $"\"{c}\""))}) =
-            (SELECT {string.Join(", ", QuietColumns.Select(c => $"s.\"{c}\""))} FROM temp."FindingStage" s WHERE s."Key" = "Findings"."Key")
-        WHERE "Key" IN (
-            SELECT s."Key" FROM {ReplacedRows}
-            WHERE s."IsUpdate" = 1
-              AND (f."RawHash" <> s."RawHash" OR f."UpdatedAtTicks" <> s."UpdatedAtTicks")
-              AND {string.Join(" AND ", IndexedColumns.Select(c => $"f.\"{c}\" IS s.\"{c}\""))});
-        """;
+    /// <summary>Where the indexed columns start in <see cref="FindingUpsertSql.Lookup"/>'s result.</summary>
+    private const int LookupIndexedStart = 3;
+    private static readonly int SeverityRankBit = Array.IndexOf(IndexedColumns, "SeverityRank");
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -53,30 +32,25 @@ internal sealed class FindingUpsertBatch : IDisposable
     private readonly SqliteCommand _stage;
     private readonly SqliteParameter[] _stageValues;
     private readonly List<(long Key, string RawJson)> _json = [];
+    private readonly HashSet<int> _updateMasks = [];
     private long _nextKey;
-    private bool _anyUpdate;
+    private bool _summaryMoves;
 
     public FindingUpsertBatch(SqliteConnection connection, SqliteTransaction transaction)
     {
         _connection = connection;
         _transaction = transaction;
-        Execute($"""
-            CREATE TEMP TABLE "FindingStage" (
-                "Key" INTEGER PRIMARY KEY, {ColumnList}, "IsUpdate" INTEGER NOT NULL);
-            """);
+        Execute(CreateStage);
         _nextKey = (long)(Scalar("""SELECT COALESCE(MAX("Key"), 0) FROM main."Findings" """) ?? 0L) + 1;
 
-        _lookup = Create("""SELECT "Key", "RawHash", "UpdatedAtTicks" FROM main."Findings" WHERE "Id" = $id AND "ProductArn" = $arn""");
+        _lookup = Create(Lookup);
         _lookup.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
         _lookup.Parameters.Add(new SqliteParameter { ParameterName = "$arn" });
         _lookup.Prepare();
 
-        _stage = Create($"""
-            INSERT INTO temp."FindingStage" ("Key", {ColumnList}, "IsUpdate")
-            VALUES ($Key, {string.Join(", ", Columns.Select(c => "$" + c))}, $IsUpdate)
-            """);
+        _stage = Create(Stage);
         // No declared SqliteType: each value binds as its own type (text, integer or null).
-        _stageValues = new[] { "Key" }.Concat(Columns).Append("IsUpdate")
+        _stageValues = new[] { "Key" }.Concat(Columns).Append("IsUpdate").Append("Changed")
             .Select(c => _stage.Parameters.Add(new SqliteParameter { ParameterName = "$" + c }))
             .ToArray();
         _stage.Prepare();
@@ -93,6 +67,7 @@ internal sealed class FindingUpsertBatch : IDisposable
         _lookup.Parameters[0].Value = f.Id;
         _lookup.Parameters[1].Value = f.ProductArn;
         long? existing = null;
+        var changed = 0;
         using (var reader = _lookup.ExecuteReader())
         {
             if (reader.Read())
@@ -103,18 +78,20 @@ internal sealed class FindingUpsertBatch : IDisposable
                     return;
                 }
                 existing = reader.GetInt64(0);
+                changed = ChangedIndexedColumns(reader, f);
             }
         }
 
         var key = existing ?? _nextKey++;
-        Bind(key, f, hash, updatedAt, existing is not null);
+        Bind(key, f, hash, updatedAt, existing is not null, changed);
         _stage.ExecuteNonQuery();
         _json.Add((key, f.RawJson));
         if (existing is null) New++;
         else
         {
             Updated++;
-            _anyUpdate = true;
+            _updateMasks.Add(changed);
+            if ((changed & SummaryMask) != 0) _summaryMoves = true;
         }
     }
 
@@ -130,33 +107,24 @@ internal sealed class FindingUpsertBatch : IDisposable
     {
         if (_json.Count == 0)
         {
-            Execute("""DROP TABLE temp."FindingStage";""");
+            Execute(DropStage);
             return;
         }
-        // Take the old rows out of the summary before they are overwritten.
-        if (_anyUpdate)
-            Execute(FindingSummarySql.Add(ReplacedRows, "s.\"IsUpdate\" = 1", -1));
+        // Take the moved rows out of the summary before they are overwritten. A row whose summary
+        // columns stay put would be taken out and put back into the same group: skipped.
+        if (_summaryMoves) Execute(FindingSummarySql.Add(ReplacedRows, $"""s."IsUpdate" = 1 AND (s."Changed" & {SummaryMask}) <> 0""", -1));
         ct.ThrowIfCancellationRequested();
 
-        // Most provider updates only re-observe a finding (UpdatedAt, LastObservedAt). Those rows get an
-        // UPDATE whose SET list leaves the indexed columns out, so SQLite rewrites one index instead of
-        // eleven; rows whose indexed columns change go through the full upsert below.
-        if (_anyUpdate) Execute(QuietUpdate);
+        foreach (var mask in _updateMasks)
+        {
+            Execute(Update(mask));
+            ct.ThrowIfCancellationRequested();
+        }
+
+        if (New > 0) Execute(InsertNew);
         ct.ThrowIfCancellationRequested();
 
-        var updates = string.Join(", ", Columns.Skip(2).Select(c => $"\"{c}\" = excluded.\"{c}\""));
-        Execute($"""
-            INSERT INTO main."Findings" ("Key", {ColumnList})
-            SELECT "Key", {ColumnList} FROM temp."FindingStage" WHERE true ORDER BY "Key"
-            ON CONFLICT ("Id", "ProductArn") DO UPDATE SET {updates}
-            WHERE "Findings"."RawHash" <> excluded."RawHash" OR "Findings"."UpdatedAtTicks" <> excluded."UpdatedAtTicks";
-            """);
-        ct.ThrowIfCancellationRequested();
-
-        using (var json = Create("""
-            INSERT INTO main."FindingJson" ("FindingKey", "RawJson") VALUES ($key, $raw)
-            ON CONFLICT ("FindingKey") DO UPDATE SET "RawJson" = excluded."RawJson"
-            """))
+        using (var json = Create(UpsertJson))
         {
             var key = json.Parameters.Add(new SqliteParameter { ParameterName = "$key" });
             var raw = json.Parameters.Add(new SqliteParameter { ParameterName = "$raw" });
@@ -170,13 +138,33 @@ internal sealed class FindingUpsertBatch : IDisposable
         }
         ct.ThrowIfCancellationRequested();
 
-        Execute(FindingSummarySql.Add("""temp."FindingStage" f""", "true", +1));
-        if (_anyUpdate) Execute(FindingSummarySql.RemoveEmpty);
+        if (New > 0 || _summaryMoves)
+            Execute(FindingSummarySql.Add("""temp."FindingStage" f""", $"""(f."IsUpdate" = 0 OR (f."Changed" & {SummaryMask}) <> 0)""", +1));
+        if (_summaryMoves) Execute(FindingSummarySql.RemoveEmpty);
         // Inside the transaction, so a rollback drops it too: nothing stays on the pooled connection.
-        Execute("""DROP TABLE temp."FindingStage";""");
+        Execute(DropStage);
     }
 
-    private void Bind(long key, FindingRecord f, long hash, long updatedAt, bool isUpdate)
+    /// <summary>Bit i set when IndexedColumns[i] differs between the stored row (the lookup's reader) and <paramref name="f"/>.</summary>
+    private static int ChangedIndexedColumns(SqliteDataReader stored, FindingRecord f)
+    {
+        // The order of FindingUpsertSql.IndexedColumns; SeverityRank, the only number, is compared apart.
+        ReadOnlySpan<string?> values =
+            [f.AwsAccountId, f.Region, f.ProductName, f.ControlId, f.Title, null, f.ComplianceStatus, f.WorkflowStatus, f.RecordState, f.ResourceType, f.ResourceId];
+        var mask = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var ordinal = LookupIndexedStart + i;
+            var same = i == SeverityRankBit
+                ? !stored.IsDBNull(ordinal) && stored.GetInt64(ordinal) == (int)f.Severity
+                : stored.IsDBNull(ordinal) ? values[i] is null : values[i] is { } v && string.Equals(stored.GetString(ordinal), v, StringComparison.Ordinal);
+            if (!same) mask |= 1 << i;
+        }
+
+        return mask;
+    }
+
+    private void Bind(long key, FindingRecord f, long hash, long updatedAt, bool isUpdate, int changed)
     {
         var v = _stageValues;
         v[0].Value = key;
@@ -202,6 +190,7 @@ internal sealed class FindingUpsertBatch : IDisposable
         v[20].Value = updatedAt;
         v[21].Value = hash;
         v[22].Value = isUpdate ? 1 : 0;
+        v[23].Value = changed;
     }
 
     private SqliteCommand Create(string sql)

@@ -29,6 +29,13 @@ public sealed class SyncRunStore(IDbContextFactory<DashboardDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(ct);
         if (!await db.SyncRuns.AnyAsync(r => r.Id == runId, ct))
             throw new InvalidOperationException($"Sync run {runId} does not exist.");
+        AddTarget(db, runId, result);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Stages the run's row for one target on <paramref name="db"/>; the caller saves it (maybe inside its own transaction).</summary>
+    internal static void AddTarget(DashboardDbContext db, long runId, SyncTargetResult result)
+    {
         db.SyncRunTargets.Add(new SyncRunTargetEntity
         {
             RunId = runId,
@@ -48,7 +55,6 @@ public sealed class SyncRunStore(IDbContextFactory<DashboardDbContext> factory)
             StartedAtTicks = Instants.ToTicks(result.StartedAt),
             FinishedAtTicks = Instants.ToTicks(result.FinishedAt),
         });
-        await db.SaveChangesAsync(ct);
     }
 
     public async Task FinishRunAsync(long runId, SyncRunStatus status, DateTimeOffset finishedAt, string? error, CancellationToken ct = default)
@@ -73,16 +79,25 @@ public sealed class SyncRunStore(IDbContextFactory<DashboardDbContext> factory)
     public async Task SetWatermarkAsync(SyncWatermark watermark, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(watermark);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Database.ExecuteSqlAsync(WatermarkUpsert(watermark), ct);
+    }
+
+    /// <summary>Upserts the watermark through <paramref name="db"/>, inside whatever transaction it has.</summary>
+    internal static void SetWatermark(DashboardDbContext db, SyncWatermark watermark)
+        => db.Database.ExecuteSql(WatermarkUpsert(watermark));
+
+    private static FormattableString WatermarkUpsert(SyncWatermark watermark)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(watermark.AccountId);
         ArgumentException.ThrowIfNullOrWhiteSpace(watermark.Region);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await db.Database.ExecuteSqlAsync($"""
+        return $"""
             INSERT INTO "SyncWatermarks" ("AccountId", "Region", "LastUpdatedAtTicks", "LastFullRefreshAtTicks")
             VALUES ({watermark.AccountId}, {watermark.Region}, {Instants.ToTicks(watermark.LastUpdatedAt)}, {Instants.ToTicks(watermark.LastFullRefreshAt)})
             ON CONFLICT ("AccountId", "Region") DO UPDATE SET
                 "LastUpdatedAtTicks" = excluded."LastUpdatedAtTicks",
                 "LastFullRefreshAtTicks" = excluded."LastFullRefreshAtTicks"
-            """, ct);
+            """;
     }
 
     /// <summary>The newest runs first, each with its targets.</summary>

@@ -5,6 +5,13 @@ public sealed class CacheWriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    public Task WriteAsync(Func<Task> write, CancellationToken ct)
+        => WriteAsync(async () =>
+        {
+            await write();
+            return true;
+        }, ct);
+
     public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);

@@ -43,7 +43,7 @@ public sealed class DashboardSync(
         completed.AddRange(await targets.GetSkippedResultsAsync(ct));
 
         var items = new List<SyncWorkItem>();
-        items.AddRange((await targets.GetFindingsTargetsAsync(ct)).Select(findings.WorkItem));
+        items.AddRange((await targets.GetFindingsTargetsAsync(ct)).Select(target => findings.WorkItem(target, runId)));
         if (dashboardOptions.CurrentValue.SyncIam)
         {
             // An organization synced earlier or imported with `import org` still gives the SCPs.

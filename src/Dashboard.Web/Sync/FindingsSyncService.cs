@@ -34,18 +34,21 @@ public sealed class FindingsSyncService(
 
     /// <summary>Runs a findings-only sync of the configured targets; returns null when a sync is already running.</summary>
     public Task<SyncRunSummary?> RunAsync(string trigger, CancellationToken ct)
-        => executor.RunAsync(trigger, targets.MaxConcurrency, async (_, token) =>
+        => executor.RunAsync(trigger, targets.MaxConcurrency, async (runId, token) =>
         {
             var list = await targets.GetFindingsTargetsAsync(token);
-            return new SyncPlan([.. list.Select(WorkItem)]);
+            return new SyncPlan([.. list.Select(target => WorkItem(target, runId))]);
         }, ct);
 
-    /// <summary>One account-Region as a work item of a sync run.</summary>
-    public SyncWorkItem WorkItem(SyncTarget target)
-        => new($"findings {target.AccountId}/{target.Region}", token => SyncTargetAsync(target, token));
+    /// <summary>One account-Region as a work item of run <paramref name="runId"/>; it records its own result on the run.</summary>
+    public SyncWorkItem WorkItem(SyncTarget target, long runId)
+        => new($"findings {target.AccountId}/{target.Region}", token => SyncTargetAsync(target, runId, token)) { RecordsOwnResult = true };
 
-    /// <summary>Reads one account-Region and stores it; never throws except for cancellation.</summary>
-    internal async Task<SyncTargetResult> SyncTargetAsync(SyncTarget target, CancellationToken ct)
+    /// <summary>
+    /// Reads one account-Region and stores its findings, its row on the run and its watermark in one
+    /// transaction; a failure is recorded on the run instead. Never throws except for cancellation.
+    /// </summary>
+    internal async Task<SyncTargetResult> SyncTargetAsync(SyncTarget target, long runId, CancellationToken ct)
     {
         var startedAt = time.GetUtcNow();
         var watermark = await runStore.GetWatermarkAsync(target.AccountId, target.Region, ct);
@@ -93,34 +96,35 @@ public sealed class FindingsSyncService(
                 }
             }
 
-            var stored = await writeGate.WriteAsync(() => findingStore.UpsertAsync(records, ct), ct);
-
-            var finishedAt = time.GetUtcNow();
-            await runStore.SetWatermarkAsync(new SyncWatermark(
-                target.AccountId, target.Region, maxUpdatedAt,
-                fullRefresh ? startedAt : watermark?.LastFullRefreshAt), ct);
-            logger.LogInformation(
-                "Synced {Account}/{Region} ({Mode}): {Pages} pages, {New} new, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected, {Retries} retries in {Elapsed} ms",
-                target.AccountId, target.Region, fullRefresh ? "full" : "incremental", pages, stored.New, stored.Updated, stored.Unchanged, rejected, retries, stopwatch.ElapsedMilliseconds);
-            return new SyncTargetResult
+            var watermarkAfter = new SyncWatermark(
+                target.AccountId, target.Region, maxUpdatedAt, fullRefresh ? startedAt : watermark?.LastFullRefreshAt);
+            var bookkeeping = new FindingsTargetBookkeeping(runId, watermarkAfter, stored => new SyncTargetResult
             {
                 AccountId = target.AccountId, Region = target.Region, Status = SyncTargetStatus.Succeeded,
                 FullRefresh = fullRefresh, New = stored.New, Updated = stored.Updated, Unchanged = stored.Unchanged,
                 Rejected = rejected, Retries = retries, Pages = pages, RejectionSamples = rejections,
-                StartedAt = startedAt, FinishedAt = finishedAt,
-            };
+                StartedAt = startedAt, FinishedAt = time.GetUtcNow(),
+            });
+            var result = await writeGate.WriteAsync(() => findingStore.UpsertAndRecordAsync(records, bookkeeping, ct), ct);
+
+            logger.LogInformation(
+                "Synced {Account}/{Region} ({Mode}): {Pages} pages, {New} new, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected, {Retries} retries in {Elapsed} ms",
+                target.AccountId, target.Region, fullRefresh ? "full" : "incremental", pages, result.New, result.Updated, result.Unchanged, rejected, retries, stopwatch.ElapsedMilliseconds);
+            return result;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             var error = SyncErrors.Describe(ex);
             logger.LogError("Sync of {Account}/{Region} failed; its cached findings are kept: {Error}", target.AccountId, target.Region, error);
-            return new SyncTargetResult
+            var failed = new SyncTargetResult
             {
                 AccountId = target.AccountId, Region = target.Region, Status = SyncTargetStatus.Failed,
                 FullRefresh = fullRefresh, Rejected = rejected, Retries = retries, Pages = pages,
                 Error = error, RejectionSamples = rejections,
                 StartedAt = startedAt, FinishedAt = time.GetUtcNow(),
             };
+            await writeGate.WriteAsync(() => runStore.RecordTargetAsync(runId, failed, CancellationToken.None), CancellationToken.None);
+            return failed;
         }
     }
 }

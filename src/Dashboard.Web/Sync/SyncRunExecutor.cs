@@ -4,15 +4,20 @@ using Dashboard.Data.Sync;
 namespace Dashboard.Web.Sync;
 
 /// <summary>One unit of a sync run: an account-Region of findings, an account's IAM, the organization.</summary>
-public sealed record SyncWorkItem(string Label, Func<CancellationToken, Task<SyncTargetResult>> RunAsync);
+public sealed record SyncWorkItem(string Label, Func<CancellationToken, Task<SyncTargetResult>> RunAsync)
+{
+    /// <summary>The item writes its own row on the run (in the transaction of its data); the executor does not.</summary>
+    public bool RecordsOwnResult { get; init; }
+}
 
 /// <summary>
 /// Owns the life of a sync run: one at a time, the run record, progress for the UI, bounded
-/// concurrency over the work items, and the run's final status. Each work item records its own
-/// result and never throws except for cancellation.
+/// concurrency over the work items, and the run's final status. Each work item returns its result
+/// (recorded here unless the item records it itself) and never throws except for cancellation.
 /// </summary>
 public sealed class SyncRunExecutor(
     SyncRunStore runStore,
+    CacheWriteGate writeGate,
     SyncProgressNotifier notifier,
     TimeProvider time,
     ILogger<SyncRunExecutor> logger)
@@ -57,7 +62,7 @@ public sealed class SyncRunExecutor(
             var work = await plan(runId, ct);
             foreach (var early in work.Completed)
             {
-                await runStore.RecordTargetAsync(runId, early, CancellationToken.None);
+                await writeGate.WriteAsync(() => runStore.RecordTargetAsync(runId, early, CancellationToken.None), CancellationToken.None);
                 results.Add(early);
             }
             planned = work.Items.Count;
@@ -71,7 +76,9 @@ public sealed class SyncRunExecutor(
                 {
                     progress.Publish(item.Label);
                     var result = await item.RunAsync(token);
-                    await runStore.RecordTargetAsync(runId, result, CancellationToken.None);
+                    // Through the gate: a second writer would meet SQLite's lock and Microsoft.Data.Sqlite's 150 ms busy sleep.
+                    if (!item.RecordsOwnResult)
+                        await writeGate.WriteAsync(() => runStore.RecordTargetAsync(runId, result, CancellationToken.None), CancellationToken.None);
                     lock (results) results.Add(result);
                     progress.Done(result);
                 });

@@ -18,6 +18,8 @@ internal sealed record BenchmarkOptions
     public string? OutFile { get; init; }
     public string? WorkDirectory { get; init; }
     public bool Keep { get; init; }
+    /// <summary>Evict the cache's files from the OS page cache before the incremental sync (Linux).</summary>
+    public bool ColdIncremental { get; init; }
     public bool Help { get; init; }
     /// <summary>Also run the IAM figures of issue 4 §6 after the findings figures.</summary>
     public bool Iam { get; init; }
@@ -41,6 +43,7 @@ internal sealed record BenchmarkOptions
           --breakdown-targets N   account-Regions re-read phase by phase (default 3; 0 skips)
           --work DIR              folder for the caches and CSV files (default: a new temp folder)
           --keep                  keep the work folder (caches, baseline database) afterwards
+          --cold-incremental      evict the cache from the OS page cache before the incremental sync (Linux)
           --iam                   also measure IAM analysis (issue 4 §6) after the findings figures
           --iam-only              measure only the IAM analysis figures
           --iam-accounts N        accounts of the synthetic IAM organization (default 25)
@@ -95,6 +98,9 @@ internal sealed record BenchmarkOptions
                     break;
                 case "--keep":
                     options = options with { Keep = true };
+                    break;
+                case "--cold-incremental":
+                    options = options with { ColdIncremental = true };
                     break;
                 case "--findings":
                     if (!TryInt(args, ref i, 1, 20_000_000, out var n, out error)) return null;
