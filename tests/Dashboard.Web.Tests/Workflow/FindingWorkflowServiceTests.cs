@@ -1,3 +1,4 @@
+using Dashboard.Web.Security;
 using System.Net;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
@@ -44,7 +45,7 @@ public sealed class FindingWorkflowServiceTests
         Assert.Equal(before, await host.DetailAsync(A));
         Assert.Empty(await host.Workflow.GetHistoryAsync(WorkflowTestHost.Key(A), ct: Ct));
         var warning = Assert.Single(host.Log.Entries, e => e.Level == LogLevel.Warning);
-        Assert.Equal(typeof(FindingWorkflowService).FullName, warning.Category);
+        Assert.Equal(typeof(ActionAuthorizer).FullName, warning.Category);
         Assert.Contains(FindingWorkflowService.Action, warning.Message);
         Assert.Contains(who switch { "viewer" => "demo-viewer", "anonymous" => "(anonymous)", _ => "signed-in-no-group" }, warning.Message);
     }

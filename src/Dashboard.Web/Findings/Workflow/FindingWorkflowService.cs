@@ -5,7 +5,6 @@ using Dashboard.Aws.SecurityHub;
 using Dashboard.Data.Findings;
 using Dashboard.Web.Security;
 using Dashboard.Web.Sync;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Dashboard.Web.Findings.Workflow;
 
@@ -16,7 +15,7 @@ namespace Dashboard.Web.Findings.Workflow;
 /// or a failed AWS call leaves the cache as it was.
 /// </summary>
 public sealed class FindingWorkflowService(
-    IAuthorizationService authorization,
+    ActionAuthorizer actions,
     IWorkflowUpdateGateway gateway,
     FindingWorkflowQueries queries,
     FindingWorkflowStore store,
@@ -36,13 +35,8 @@ public sealed class FindingWorkflowService(
         ClaimsPrincipal user, IReadOnlyList<FindingKey> findings, string status, string note, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var allowed = await authorization.AuthorizeAsync(user, resource: null, DashboardPolicies.Analyst);
-        if (!allowed.Succeeded)
-        {
-            logger.LogWarning("Refused {Action} of {Count} finding(s) for {User}: the {Policy} policy is required",
-                Action, findings?.Count ?? 0, WorkflowUser.ForLog(user), DashboardPolicies.Analyst);
-            return WorkflowUpdateResult.Forbidden();
-        }
+        // The shared server-side check: a refusal is logged with who asked for what.
+        if (!await actions.IsAllowedAsync(user, DashboardPolicies.Analyst, Action)) return WorkflowUpdateResult.Forbidden();
 
         var problem = Validate(user, findings, status, note, out var keys, out var text, out var updatedBy);
         if (problem is not null)

@@ -1,3 +1,4 @@
+using Dashboard.Web.Security;
 using Dashboard.Data.Findings;
 using Dashboard.Web.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,7 @@ public static class WorkflowServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CacheWriteGate>();
+        services.TryAddSingleton<ActionAuthorizer>();
         services.TryAddSingleton<FindingWorkflowStore>();
         services.TryAddSingleton<FindingWorkflowQueries>();
         services.TryAddSingleton<IWorkflowUpdateGateway, SecurityHubWorkflowGateway>();
