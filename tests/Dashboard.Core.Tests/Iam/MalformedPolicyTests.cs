@@ -117,4 +117,26 @@ public sealed class MalformedPolicyTests
         Assert.False(result.IsSuccess);
         Assert.NotNull(result.Error);
     }
+
+    [Theory]
+    [InlineData("Action")]
+    [InlineData("Sid")]
+    [InlineData("Condition")]
+    public void Parse_LoneSurrogateEscape_FailsWithReasonInsteadOfThrowing(string where)
+    {
+        // Arrange: "\ud800" is valid JSON but not valid text; System.Text.Json refuses to read it as a string.
+        var statement = where switch
+        {
+            "Action" => "{\"Effect\": \"Allow\", \"Action\": \"s3:\\ud800\", \"Resource\": \"*\"}",
+            "Sid" => "{\"Sid\": \"\\udc00\", \"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}",
+            _ => "{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\", \"Condition\": {\"StringEquals\": {\"aws:username\": \"\\ud800\"}}}",
+        };
+
+        // Act
+        var result = PolicyParser.Parse(IamTestKit.Policy(statement));
+
+        // Assert
+        Assert.False(result.IsSuccess);
+        Assert.Contains("not valid text", result.Error, StringComparison.Ordinal);
+    }
 }

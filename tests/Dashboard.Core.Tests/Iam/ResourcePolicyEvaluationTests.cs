@@ -217,7 +217,7 @@ public sealed class ResourcePolicyEvaluationTests
         var policy = $$"""
             {"Version": "2012-10-17", "Statement": [
               {"Effect": "Allow", "Principal": "*", "Action": "sqs:*", "Resource": "*"},
-              {"Effect": "Deny", "NotPrincipal": {"AWS": "{{Alice.Arn}}"}, "Action": "sqs:DeleteQueue", "Resource": "*"}]}
+              {"Effect": "Deny", "NotPrincipal": {"AWS": ["{{Alice.Arn}}", "arn:aws:iam::{{Account}}:root"]}, "Action": "sqs:DeleteQueue", "Resource": "*"}]}
             """;
         var request = Request("sqs:DeleteQueue", Queue) with { ResourcePolicy = Input("queue policy", policy) };
 

@@ -22,12 +22,73 @@ internal enum GrantScope
 
 internal static class PrincipalMatcher
 {
-    public static GrantScope Match(PrincipalList list, PrincipalContext principal)
+    public static GrantScope Match(PrincipalList list, PrincipalContext principal) => Match(list, principal, out _);
+
+    /// <summary>
+    /// Matches a Principal or NotPrincipal. <paramref name="unlisted"/> is set for a NotPrincipal that names
+    /// the caller itself but not its account (or, for a role session, its role): the caller is excluded, yet
+    /// AWS "might validate the account first, then the role, then the assumed-role user" (IAM User Guide,
+    /// NotPrincipal), so a Deny may still hit it.
+    /// </summary>
+    public static GrantScope Match(PrincipalList list, PrincipalContext principal, out IReadOnlyList<string>? unlisted)
     {
-        var scope = MatchPositive(list, principal);
+        unlisted = null;
+        if (!list.IsNegated)
+        {
+            return MatchPositive(list, principal);
+        }
 
         // NotPrincipal names who is excluded; everybody else is covered as directly as by "*".
-        return list.IsNegated ? (scope == GrantScope.None ? GrantScope.Direct : GrantScope.None) : scope;
+        if (list.IsWildcard)
+        {
+            return GrantScope.None;
+        }
+
+        if (!NamesExactly(list, principal))
+        {
+            return GrantScope.Direct;
+        }
+
+        unlisted = ParentsNotListed(list, principal);
+        return GrantScope.None;
+    }
+
+    /// <summary>
+    /// Whether a NotPrincipal lists the caller's own identity. Unlike Principal, naming a role does not name
+    /// its sessions ("principals must always name a specific session") and naming the account does not name
+    /// its users or roles.
+    /// </summary>
+    private static bool NamesExactly(PrincipalList list, PrincipalContext principal) => principal.Kind switch
+    {
+        PrincipalKind.Service => Contains(list.Service, principal.Arn, StringComparison.OrdinalIgnoreCase),
+        PrincipalKind.FederatedIdentity => Contains(list.Federated, principal.Arn, StringComparison.Ordinal),
+        PrincipalKind.Anonymous => false,
+        PrincipalKind.Root => Contains(list.Aws, principal.Arn, StringComparison.Ordinal)
+            || (principal.CanonicalUserId is { } canonical && Contains(list.CanonicalUser, canonical, StringComparison.Ordinal)),
+        _ => Contains(list.Aws, principal.SessionArn ?? principal.Arn, StringComparison.Ordinal),
+    };
+
+    /// <summary>The account root (and, for a session, the role) a NotPrincipal leaves out; null when none.</summary>
+    private static List<string>? ParentsNotListed(PrincipalList list, PrincipalContext principal)
+    {
+        if (principal.Kind is PrincipalKind.Root or PrincipalKind.Service or PrincipalKind.FederatedIdentity or PrincipalKind.Anonymous)
+        {
+            return null;
+        }
+
+        List<string>? missing = null;
+        if (principal.SessionArn is not null && !Contains(list.Aws, principal.Arn, StringComparison.Ordinal))
+        {
+            (missing ??= []).Add(principal.Arn);
+        }
+
+        if (principal.AccountRootArn is { } root && !Contains(list.Aws, root, StringComparison.Ordinal)
+            && !(principal.CanonicalUserId is { } canonical && Contains(list.CanonicalUser, canonical, StringComparison.Ordinal)))
+        {
+            (missing ??= []).Add(root);
+        }
+
+        return missing;
     }
 
     private static GrantScope MatchPositive(PrincipalList list, PrincipalContext principal)

@@ -53,10 +53,17 @@ internal static class StatementMatcher
         var scope = GrantScope.Direct;
         if (principalCheck != PrincipalCheck.Ignore)
         {
+            IReadOnlyList<string>? unlisted = null;
             scope = statement.Principals is { } principals
-                ? PrincipalMatcher.Match(principals, context.Principal)
+                ? PrincipalMatcher.Match(principals, context.Principal, out unlisted)
                 : principalCheck == PrincipalCheck.ResourceControlPolicy ? GrantScope.Direct : GrantScope.None;
-            if (scope == GrantScope.None)
+            if (scope == GrantScope.None && unlisted is not null && statement.Effect == PolicyEffect.Deny)
+            {
+                // Excluded by name only: whether the Deny still hits depends on which identity AWS checks.
+                scope = GrantScope.Direct;
+                pending = [.. pending ?? [], NotPrincipalClause(unlisted)];
+            }
+            else if (scope == GrantScope.None)
             {
                 return Fail(StatementOutcome.PrincipalNotMatched, explain ? DescribePrincipalMiss(statement, context) : null);
             }
@@ -125,6 +132,12 @@ internal static class StatementMatcher
 
         return (resources.IsNegated ? ConditionResult.True : ConditionResult.False, null, null);
     }
+
+    private static ConditionClause NotPrincipalClause(IReadOnlyList<string> unlisted) => new(
+        "NotPrincipal",
+        "NotPrincipal",
+        unlisted,
+        $"AWS checks {string.Join(" or ", unlisted)} before the caller (the NotPrincipal leaves {(unlisted.Count == 1 ? "it" : "them")} out; the IAM User Guide says to list the account and role too)");
 
     private static StatementMatch Fail(StatementOutcome outcome, string? detail) => new(outcome, GrantScope.None, null, detail);
 

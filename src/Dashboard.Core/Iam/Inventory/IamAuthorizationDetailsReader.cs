@@ -33,6 +33,11 @@ public static class IamAuthorizationDetailsReader
             var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1})" : string.Empty;
             throw new IamInventoryFormatException($"The authorization details are not valid JSON{where}.", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // An escaped lone surrogate ("\ud800") is valid JSON that JsonElement.GetString refuses to read.
+            throw new IamInventoryFormatException("The authorization details hold a string that is not valid text (an unpaired \\u surrogate escape).", ex);
+        }
     }
 
     /// <summary>Reads one object (a dump or a page) or a list of pages.</summary>

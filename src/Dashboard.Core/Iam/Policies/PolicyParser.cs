@@ -67,6 +67,11 @@ public static class PolicyParser
         {
             return PolicyParseResult.Failure(ex.Message, warnings);
         }
+        catch (InvalidOperationException ex)
+        {
+            // JsonElement.GetString throws this for an escaped lone surrogate ("\ud800"): valid JSON, invalid text.
+            return PolicyParseResult.Failure($"the policy holds a string that is not valid text ({FirstSentence(ex.Message)})", warnings);
+        }
     }
 
     private static PolicyDocument ReadDocument(JsonElement root, List<string> warnings)

@@ -93,6 +93,7 @@ public sealed class AuthorizationDetailsReaderTests
     [InlineData("""{"RoleDetailList":[{"Arn":"arn:aws:iam::123456789012:role/r","RoleName":"r","CreateDate":"yesterday"}]}""", "$.RoleDetailList[0].CreateDate must be a timestamp")]
     [InlineData("""{"Policies":[{"Arn":"arn:aws:iam::123456789012:policy/p","PolicyName":"p","AttachmentCount":"two"}]}""", "$.Policies[0].AttachmentCount must be a whole number")]
     [InlineData("""{"UserDetailList":[{"Arn":"arn:aws:iam::123456789012:user/a","UserName":"a","GroupList":[1]}]}""", "$.UserDetailList[0].GroupList[0] must be a string")]
+    [InlineData("""{"UserDetailList":[{"Arn":"arn:aws:iam::123456789012:user/a","UserName":"\ud800"}]}""", "not valid text")]
     public void Read_MalformedInput_ThrowsNamingWhatIsWrong(string json, string expected)
     {
         // Act
