@@ -11,6 +11,7 @@ namespace Dashboard.Core.Iam.Access;
 public sealed class PrincipalAccess
 {
     private readonly Dictionary<(string Action, string Resource), EvaluationResult> _memo = new(MemoKeyComparer.Instance);
+    private readonly Dictionary<(string Action, string Resource, string Context), EvaluationResult> _contextMemo = [];
     private readonly AccessScope _scope;
 
     internal PrincipalAccess(EffectiveIdentity identity, IReadOnlyList<OrganizationPolicyLevel>? serviceControlPolicies, AccessScope scope)
@@ -42,6 +43,29 @@ public sealed class PrincipalAccess
             ? Evaluate(action, resource, null, null)
             : NothingAllows(action, resource);
         _memo[(action, resource)] = result;
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="Can(string, string)"/> with one request context key set, e.g. iam:PassedToService for a
+    /// PassRole step; memoised per (action, resource, key, value).
+    /// </summary>
+    public EvaluationResult Can(string action, string resource, string contextKey, string contextValue)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contextKey);
+        ArgumentNullException.ThrowIfNull(contextValue);
+        var key = (action, resource, contextKey.ToLowerInvariant() + "=" + contextValue);
+        if (_contextMemo.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var result = Identity.MayAllow(action.Trim().ToLowerInvariant())
+            ? Evaluate(action, resource, null, ContextKeys.Empty.With(contextKey, contextValue))
+            : NothingAllows(action, resource);
+        _contextMemo[key] = result;
         return result;
     }
 

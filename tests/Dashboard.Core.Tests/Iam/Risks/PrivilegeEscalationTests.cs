@@ -49,6 +49,25 @@ public sealed class PrivilegeEscalationTests
     }
 
     [Fact]
+    public void Scan_PassRoleLimitedToLambda_LambdaMethodDefiniteAndEc2MethodNotFlagged()
+    {
+        // Arrange: AWS's recommended iam:PassedToService condition; each method passes the role to its own service.
+        var passToLambda = """{"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}""";
+        var builder = new AccountBuilder()
+            .Role("target", trust: AccountBuilder.TrustService("lambda.amazonaws.com"))
+            .User("dev", inline: [Policy(Allow("iam:PassRole", "*", passToLambda), Allow("[\"lambda:CreateFunction\", \"lambda:InvokeFunction\", \"ec2:RunInstances\"]"))]);
+
+        // Act
+        var result = Escalation(builder, "dev");
+
+        // Assert
+        Assert.NotNull(result);
+        Assert.Equal(RiskStatus.Fail, result.Status);
+        Assert.Contains("PassExistingRoleToNewLambdaThenInvoke", result.Items);
+        Assert.DoesNotContain("CreateEC2WithExistingIP", result.Items.Concat(result.ConditionalItems));
+    }
+
+    [Fact]
     public void Scan_CreatePolicyVersionOnExistingCustomerPolicy_FlaggedOnThatPolicy()
     {
         // Arrange: fn2: a resource constraint that still covers a policy of the account.

@@ -18,6 +18,13 @@ public static class PrivilegeEscalationCatalog
     private const string AddedHere = "pathfinding.cloud (Datadog), not in cloudsplaining's list";
 
     private static readonly EscalationStep PassRole = new("iam:PassRole", Roles);
+    private static readonly EscalationStep PassRoleToEc2 = PassRoleTo("ec2.amazonaws.com");
+    private static readonly EscalationStep PassRoleToLambda = PassRoleTo("lambda.amazonaws.com");
+    private static readonly EscalationStep PassRoleToGlue = PassRoleTo("glue.amazonaws.com");
+    private static readonly EscalationStep PassRoleToCloudFormation = PassRoleTo("cloudformation.amazonaws.com");
+    private static readonly EscalationStep PassRoleToCodeBuild = PassRoleTo("codebuild.amazonaws.com");
+    private static readonly EscalationStep PassRoleToEcsTasks = PassRoleTo("ecs-tasks.amazonaws.com");
+    private static readonly EscalationStep PassRoleToSageMaker = PassRoleTo("sagemaker.amazonaws.com");
 
     public static IReadOnlyList<PrivilegeEscalationMethod> Methods { get; } =
     [
@@ -41,12 +48,12 @@ public static class PrivilegeEscalationCatalog
         Method("UpdateRolePolicyToAssumeIt", "Rewrite a privileged role's trust policy to trust oneself, then assume it.", Rhino, "iam-012", S("iam:UpdateAssumeRolePolicy", Roles)),
 
         // 4. iam:PassRole to a service that runs the principal's code (Rhino).
-        Method("CreateEC2WithExistingIP", "Launch an instance with a privileged instance profile and read its credentials.", Rhino, "ec2-001", PassRole, S("ec2:RunInstances")),
-        Method("PassExistingRoleToNewLambdaThenInvoke", "Create a Lambda function with a privileged role and invoke it.", Rhino, "lambda-001", PassRole, S("lambda:CreateFunction"), S("lambda:InvokeFunction")),
-        Method("PassExistingRoleToNewLambdaThenTriggerWithNewDynamo", "Create a Lambda function with a privileged role, triggered by a new DynamoDB table.", Rhino, "lambda-002", PassRole, S("lambda:CreateFunction"), S("lambda:CreateEventSourceMapping"), S("dynamodb:CreateTable"), S("dynamodb:PutItem")),
-        Method("PassExistingRoleToNewLambdaThenTriggerWithExistingDynamo", "Create a Lambda function with a privileged role, triggered by an existing DynamoDB stream.", Rhino, "lambda-002", PassRole, S("lambda:CreateFunction"), S("lambda:CreateEventSourceMapping")),
-        Method("PassExistingRoleToNewGlueDevEndpoint", "Create a Glue development endpoint with a privileged role and SSH into it.", Rhino, "glue-001", PassRole, S("glue:CreateDevEndpoint")),
-        Method("PassExistingRoleToCloudFormation", "Create a CloudFormation stack that runs with a privileged role.", Rhino, "cloudformation-001", PassRole, S("cloudformation:CreateStack")),
+        Method("CreateEC2WithExistingIP", "Launch an instance with a privileged instance profile and read its credentials.", Rhino, "ec2-001", PassRoleToEc2, S("ec2:RunInstances")),
+        Method("PassExistingRoleToNewLambdaThenInvoke", "Create a Lambda function with a privileged role and invoke it.", Rhino, "lambda-001", PassRoleToLambda, S("lambda:CreateFunction"), S("lambda:InvokeFunction")),
+        Method("PassExistingRoleToNewLambdaThenTriggerWithNewDynamo", "Create a Lambda function with a privileged role, triggered by a new DynamoDB table.", Rhino, "lambda-002", PassRoleToLambda, S("lambda:CreateFunction"), S("lambda:CreateEventSourceMapping"), S("dynamodb:CreateTable"), S("dynamodb:PutItem")),
+        Method("PassExistingRoleToNewLambdaThenTriggerWithExistingDynamo", "Create a Lambda function with a privileged role, triggered by an existing DynamoDB stream.", Rhino, "lambda-002", PassRoleToLambda, S("lambda:CreateFunction"), S("lambda:CreateEventSourceMapping")),
+        Method("PassExistingRoleToNewGlueDevEndpoint", "Create a Glue development endpoint with a privileged role and SSH into it.", Rhino, "glue-001", PassRoleToGlue, S("glue:CreateDevEndpoint")),
+        Method("PassExistingRoleToCloudFormation", "Create a CloudFormation stack that runs with a privileged role.", Rhino, "cloudformation-001", PassRoleToCloudFormation, S("cloudformation:CreateStack")),
         Method("PassExistingRoleToNewDataPipeline", "Create a Data Pipeline that runs commands with a privileged role.", Rhino, "datapipeline-001", PassRole, S("datapipeline:CreatePipeline")),
 
         // 5. Existing resources that run with a role (Rhino).
@@ -68,24 +75,24 @@ public static class PrivilegeEscalationCatalog
         // pathfinding.cloud paths cloudsplaining lists: passing a role to something new.
         Method("PassExistingRoleToNewAppRunnerService", "Create an App Runner service with a privileged role.", ViaCloudsplaining, "apprunner-001", PassRole, S("apprunner:CreateService")),
         Method("PassExistingRoleToNewBedrockCodeInterpreter", "Create a Bedrock AgentCore code interpreter with a privileged role and run code in it.", ViaCloudsplaining, "bedrock-001", PassRole, S("bedrock-agentcore:CreateCodeInterpreter"), S("bedrock-agentcore:StartCodeInterpreterSession"), S("bedrock-agentcore:InvokeCodeInterpreter")),
-        Method("PassExistingRoleToNewCloudFormationStackSet", "Create a stack set that deploys with a privileged role.", ViaCloudsplaining, "cloudformation-003", PassRole, S("cloudformation:CreateStackSet"), S("cloudformation:CreateStackInstances")),
-        Method("PassRoleToUpdateCloudFormationStackSet", "Update a stack set to deploy with a privileged role.", ViaCloudsplaining, "cloudformation-004", PassRole, S("cloudformation:UpdateStackSet")),
-        Method("PassExistingRoleToNewCodeBuildProjectThenBuild", "Create a CodeBuild project with a privileged role and start a build.", ViaCloudsplaining, "codebuild-001", PassRole, S("codebuild:CreateProject"), S("codebuild:StartBuild")),
-        Method("PassExistingRoleToNewCodeBuildProjectThenBuildBatch", "Create a CodeBuild project with a privileged role and start a batch build.", ViaCloudsplaining, "codebuild-004", PassRole, S("codebuild:CreateProject"), S("codebuild:StartBuildBatch")),
-        Method("PassExistingRoleToNewEC2SpotInstance", "Request a spot instance with a privileged instance profile.", ViaCloudsplaining, "ec2-003", PassRole, S("ec2:RequestSpotInstances")),
-        Method("PassExistingRoleToNewECSClusterServiceTask", "Create a cluster, task definition with a privileged role, and service.", ViaCloudsplaining, "ecs-001", PassRole, S("ecs:CreateCluster"), S("ecs:RegisterTaskDefinition"), S("ecs:CreateService")),
-        Method("PassExistingRoleToNewECSClusterRunTask", "Create a cluster and run a task with a privileged role.", ViaCloudsplaining, "ecs-002", PassRole, S("ecs:CreateCluster"), S("ecs:RegisterTaskDefinition"), S("ecs:RunTask")),
-        Method("PassExistingRoleToNewECSService", "Register a task definition with a privileged role and create a service.", ViaCloudsplaining, "ecs-003", PassRole, S("ecs:RegisterTaskDefinition"), S("ecs:CreateService")),
-        Method("PassExistingRoleToNewECSTaskViaRunTask", "Register a task definition with a privileged role and run it.", ViaCloudsplaining, "ecs-004", PassRole, S("ecs:RegisterTaskDefinition"), S("ecs:RunTask")),
-        Method("PassExistingRoleToNewECSTaskViaStartTask", "Register a task definition with a privileged role and start it.", ViaCloudsplaining, "ecs-005", PassRole, S("ecs:RegisterTaskDefinition"), S("ecs:StartTask")),
-        Method("PassExistingRoleToNewGlueJobThenRun", "Create a Glue job with a privileged role and run it.", ViaCloudsplaining, "glue-003", PassRole, S("glue:CreateJob"), S("glue:StartJobRun")),
-        Method("PassExistingRoleToNewGlueJobViaTrigger", "Create a Glue job with a privileged role and a trigger for it.", ViaCloudsplaining, "glue-004", PassRole, S("glue:CreateJob"), S("glue:CreateTrigger")),
-        Method("PassExistingRoleToUpdatedGlueJobThenRun", "Give an existing Glue job a privileged role and run it.", ViaCloudsplaining, "glue-005", PassRole, S("glue:UpdateJob"), S("glue:StartJobRun")),
-        Method("PassExistingRoleToUpdatedGlueJobViaTrigger", "Give an existing Glue job a privileged role and trigger it.", ViaCloudsplaining, "glue-006", PassRole, S("glue:UpdateJob"), S("glue:CreateTrigger")),
-        Method("PassExistingRoleToNewLambdaThenAddPermission", "Create a Lambda function with a privileged role and allow oneself to invoke it.", ViaCloudsplaining, "lambda-006", PassRole, S("lambda:CreateFunction"), S("lambda:AddPermission")),
-        Method("PassExistingRoleToNewSageMakerNotebookInstance", "Create a SageMaker notebook with a privileged role.", ViaCloudsplaining, "sagemaker-001", PassRole, S("sagemaker:CreateNotebookInstance")),
-        Method("PassExistingRoleToNewSageMakerTrainingJob", "Create a SageMaker training job with a privileged role.", ViaCloudsplaining, "sagemaker-002", PassRole, S("sagemaker:CreateTrainingJob")),
-        Method("PassExistingRoleToNewSageMakerProcessingJob", "Create a SageMaker processing job with a privileged role.", ViaCloudsplaining, "sagemaker-003", PassRole, S("sagemaker:CreateProcessingJob")),
+        Method("PassExistingRoleToNewCloudFormationStackSet", "Create a stack set that deploys with a privileged role.", ViaCloudsplaining, "cloudformation-003", PassRoleToCloudFormation, S("cloudformation:CreateStackSet"), S("cloudformation:CreateStackInstances")),
+        Method("PassRoleToUpdateCloudFormationStackSet", "Update a stack set to deploy with a privileged role.", ViaCloudsplaining, "cloudformation-004", PassRoleToCloudFormation, S("cloudformation:UpdateStackSet")),
+        Method("PassExistingRoleToNewCodeBuildProjectThenBuild", "Create a CodeBuild project with a privileged role and start a build.", ViaCloudsplaining, "codebuild-001", PassRoleToCodeBuild, S("codebuild:CreateProject"), S("codebuild:StartBuild")),
+        Method("PassExistingRoleToNewCodeBuildProjectThenBuildBatch", "Create a CodeBuild project with a privileged role and start a batch build.", ViaCloudsplaining, "codebuild-004", PassRoleToCodeBuild, S("codebuild:CreateProject"), S("codebuild:StartBuildBatch")),
+        Method("PassExistingRoleToNewEC2SpotInstance", "Request a spot instance with a privileged instance profile.", ViaCloudsplaining, "ec2-003", PassRoleToEc2, S("ec2:RequestSpotInstances")),
+        Method("PassExistingRoleToNewECSClusterServiceTask", "Create a cluster, task definition with a privileged role, and service.", ViaCloudsplaining, "ecs-001", PassRoleToEcsTasks, S("ecs:CreateCluster"), S("ecs:RegisterTaskDefinition"), S("ecs:CreateService")),
+        Method("PassExistingRoleToNewECSClusterRunTask", "Create a cluster and run a task with a privileged role.", ViaCloudsplaining, "ecs-002", PassRoleToEcsTasks, S("ecs:CreateCluster"), S("ecs:RegisterTaskDefinition"), S("ecs:RunTask")),
+        Method("PassExistingRoleToNewECSService", "Register a task definition with a privileged role and create a service.", ViaCloudsplaining, "ecs-003", PassRoleToEcsTasks, S("ecs:RegisterTaskDefinition"), S("ecs:CreateService")),
+        Method("PassExistingRoleToNewECSTaskViaRunTask", "Register a task definition with a privileged role and run it.", ViaCloudsplaining, "ecs-004", PassRoleToEcsTasks, S("ecs:RegisterTaskDefinition"), S("ecs:RunTask")),
+        Method("PassExistingRoleToNewECSTaskViaStartTask", "Register a task definition with a privileged role and start it.", ViaCloudsplaining, "ecs-005", PassRoleToEcsTasks, S("ecs:RegisterTaskDefinition"), S("ecs:StartTask")),
+        Method("PassExistingRoleToNewGlueJobThenRun", "Create a Glue job with a privileged role and run it.", ViaCloudsplaining, "glue-003", PassRoleToGlue, S("glue:CreateJob"), S("glue:StartJobRun")),
+        Method("PassExistingRoleToNewGlueJobViaTrigger", "Create a Glue job with a privileged role and a trigger for it.", ViaCloudsplaining, "glue-004", PassRoleToGlue, S("glue:CreateJob"), S("glue:CreateTrigger")),
+        Method("PassExistingRoleToUpdatedGlueJobThenRun", "Give an existing Glue job a privileged role and run it.", ViaCloudsplaining, "glue-005", PassRoleToGlue, S("glue:UpdateJob"), S("glue:StartJobRun")),
+        Method("PassExistingRoleToUpdatedGlueJobViaTrigger", "Give an existing Glue job a privileged role and trigger it.", ViaCloudsplaining, "glue-006", PassRoleToGlue, S("glue:UpdateJob"), S("glue:CreateTrigger")),
+        Method("PassExistingRoleToNewLambdaThenAddPermission", "Create a Lambda function with a privileged role and allow oneself to invoke it.", ViaCloudsplaining, "lambda-006", PassRoleToLambda, S("lambda:CreateFunction"), S("lambda:AddPermission")),
+        Method("PassExistingRoleToNewSageMakerNotebookInstance", "Create a SageMaker notebook with a privileged role.", ViaCloudsplaining, "sagemaker-001", PassRoleToSageMaker, S("sagemaker:CreateNotebookInstance")),
+        Method("PassExistingRoleToNewSageMakerTrainingJob", "Create a SageMaker training job with a privileged role.", ViaCloudsplaining, "sagemaker-002", PassRoleToSageMaker, S("sagemaker:CreateTrainingJob")),
+        Method("PassExistingRoleToNewSageMakerProcessingJob", "Create a SageMaker processing job with a privileged role.", ViaCloudsplaining, "sagemaker-003", PassRoleToSageMaker, S("sagemaker:CreateProcessingJob")),
 
         // pathfinding.cloud paths cloudsplaining lists: principal access.
         Method("CreateAndRotateAccessKey", "Delete one of another user's keys to make room, then create one.", ViaCloudsplaining, "iam-003", S("iam:CreateAccessKey", OtherUsers), S("iam:DeleteAccessKey", OtherUsers)),
@@ -117,6 +124,8 @@ public static class PrivilegeEscalationCatalog
     public static PrivilegeEscalationMethod? Find(string id) => ById.Value.GetValueOrDefault(id);
 
     private static EscalationStep S(string action, EscalationTarget target = None) => new(action, target);
+
+    private static EscalationStep PassRoleTo(string servicePrincipal) => new("iam:PassRole", Roles) { PassedToService = servicePrincipal };
 
     private static PrivilegeEscalationMethod Method(string id, string description, string source, string? path, params EscalationStep[] steps) => new()
     {

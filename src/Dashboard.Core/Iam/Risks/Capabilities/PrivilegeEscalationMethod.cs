@@ -30,7 +30,16 @@ public sealed record EscalationStep(IReadOnlyList<string> AnyOf, EscalationTarge
     {
     }
 
-    public override string ToString() => AnyOf.Count == 1 ? AnyOf[0] : "(" + string.Join(" or ", AnyOf) + ")";
+    /// <summary>
+    /// For iam:PassRole: the service principal the method hands the role to, asked as iam:PassedToService so
+    /// that AWS's recommended condition (PassRole only to Lambda, say) decides instead of making every
+    /// PassRole method "conditional". Null where the value is not certain: the key then stays unknown.
+    /// </summary>
+    public string? PassedToService { get; init; }
+
+    public override string ToString() =>
+        (AnyOf.Count == 1 ? AnyOf[0] : "(" + string.Join(" or ", AnyOf) + ")")
+        + (PassedToService is null ? string.Empty : $" to {PassedToService}");
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<EscalationMethodKind>))]

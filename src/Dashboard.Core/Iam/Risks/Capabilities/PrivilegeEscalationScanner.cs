@@ -66,7 +66,7 @@ public static class PrivilegeEscalationScanner
                 continue;
             }
 
-            var onAll = access.Can(action);
+            var onAll = Can(access, step, action, "*");
             if (onAll.Kind == DecisionKind.Allowed)
             {
                 return onAll;
@@ -75,7 +75,7 @@ public static class PrivilegeEscalationScanner
             conditional ??= onAll.Kind == DecisionKind.ConditionallyAllowed ? onAll : null;
             foreach (var target in targets.Candidates(access.Identity, action, step.Target))
             {
-                var onTarget = access.Can(action, target);
+                var onTarget = Can(access, step, action, target);
                 if (onTarget.Kind == DecisionKind.Allowed)
                 {
                     return onTarget;
@@ -87,6 +87,11 @@ public static class PrivilegeEscalationScanner
 
         return conditional;
     }
+
+    private static EvaluationResult Can(PrincipalAccess access, EscalationStep step, string action, string resource) =>
+        step.PassedToService is { } service
+            ? access.Can(action, resource, "iam:PassedToService", service)
+            : access.Can(action, resource);
 }
 
 /// <summary>Puts an evaluation into one evidence line.</summary>
