@@ -23,6 +23,7 @@ public static class IamRiskRules
         new UserInlinePoliciesRule(),
         new UserDirectAttachmentsRule(),
         new UnusedCustomerPolicyRule(),
+        new UnreadablePolicyRule(),
         new InactiveRoleRule(),
         new AdminEquivalentRule(),
         new PrivilegeEscalationRule(),

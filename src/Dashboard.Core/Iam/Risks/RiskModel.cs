@@ -31,6 +31,9 @@ public enum RiskResourceType
     Principal,
     ManagedPolicy,
     PasswordPolicy,
+
+    /// <summary>Appended last: cached results store the value as a number.</summary>
+    Group,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<RiskStatus>))]

@@ -93,4 +93,30 @@ public sealed class HygieneRulesTests
         // Assert
         Assert.Equal(["never-old"], results.Select(r => r.ResourceName));
     }
+
+    [Fact]
+    public void UnreadablePolicy_ManagedAndInlineOnUserGroupRole_EachReportedWithTheParseError()
+    {
+        // Arrange
+        const string broken = "{\"Statement\": 42}";
+        var snapshot = new AccountBuilder()
+            .Policy("bad-managed", broken, attachments: 3)
+            .Policy("good-managed", Policy(Allow("s3:*")))
+            .User("u", inline: [broken, Policy(Allow("s3:*"))])
+            .Group("g", inline: [broken])
+            .Role("r", inline: [broken])
+            .User("fine", inline: [Policy(Allow("s3:*"))])
+            .Build();
+
+        // Act
+        var results = Run(new UnreadablePolicyRule(), snapshot);
+
+        // Assert
+        Assert.Equal(
+            [("bad-managed", RiskResourceType.ManagedPolicy), ("u", RiskResourceType.User), ("g", RiskResourceType.Group), ("r", RiskResourceType.Role)],
+            results.Select(r => (r.ResourceName, r.ResourceType)));
+        Assert.All(results, r => Assert.Contains(r.Explanation, l => l.Contains("'Statement' must be an object or an array", StringComparison.Ordinal)));
+        Assert.Equal(["inline-1"], results[1].Items);
+        Assert.Contains("attached 3 times", results[0].Message, StringComparison.Ordinal);
+    }
 }

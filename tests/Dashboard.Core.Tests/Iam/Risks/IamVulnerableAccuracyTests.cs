@@ -121,7 +121,7 @@ public sealed partial class IamVulnerableAccuracyTests
     }
 
     [Fact]
-    public void FalsePositiveTraps_Fp1ToFp5_NeitherAdminNorEscalation()
+    public void FalsePositiveTraps_Fp1ToFp5_NoPermissionOrTrustRiskAtAll()
     {
         // Arrange
         var traps = Snapshot.Value.Users.Select(u => u.UserName).Concat(Snapshot.Value.Roles.Select(r => r.RoleName))
@@ -130,7 +130,7 @@ public sealed partial class IamVulnerableAccuracyTests
 
         // Act
         var flagged = Results.Value
-            .Where(r => r.RuleId is EscalationRule or AdminRule && traps.Contains(r.ResourceName))
+            .Where(r => r.Category is not (RiskCategory.PolicyHygiene or RiskCategory.Inactive or RiskCategory.Credentials) && traps.Contains(r.ResourceName))
             .Select(r => $"{r.ResourceName}: {r.Message}")
             .ToList();
 

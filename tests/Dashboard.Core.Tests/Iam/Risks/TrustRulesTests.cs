@@ -40,6 +40,24 @@ public sealed class TrustRulesTests
         Assert.Contains("aws:PrincipalOrgID", result.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}""", false)]
+    [InlineData("""{"StringLike": {"aws:PrincipalOrgID": "o-*"}}""", true)]
+    [InlineData("""{"StringNotEquals": {"aws:PrincipalOrgID": "o-abc123"}}""", true)]
+    public void AnyPrincipal_OrganizationKnown_OnlyConditionsLettingOtherOrganizationsInAreFlagged(string condition, bool flagged)
+    {
+        // Arrange: with the account's organization known, a stranger belongs to some other organization.
+        var trust = AccountBuilder.Trust("{\"AWS\": \"*\"}", condition);
+        var snapshot = new AccountBuilder().Role("org-wide", trust: trust).Build();
+
+        // Act
+        var results = Run(new TrustAnyPrincipalRule(), snapshot, new RiskAnalysisOptions { OrganizationId = "o-abc123" });
+
+        // Assert
+        Assert.Equal(flagged, results.Count == 1);
+        Assert.All(results, r => Assert.Equal(RiskStatus.Fail, r.Status));
+    }
+
     [Fact]
     public void AnyPrincipal_TrustNamingOneAccount_NoResult()
     {

@@ -34,7 +34,11 @@ public static class TrustEvaluation
             MissingKeys = MissingContextKeys.Unknown,
         });
 
-    /// <summary>An IAM user in an account that is neither this one nor a trusted one: stands for "anybody".</summary>
+    /// <summary>
+    /// An IAM user in an account that is neither this one nor a trusted one: stands for "anybody". When the
+    /// account's organization is known, the stranger is in some other organization, so a trust policy limited
+    /// to aws:PrincipalOrgID of ours (what the trust rules recommend) keeps it out instead of reading "only if".
+    /// </summary>
     public static PrincipalContext Stranger(AccountRiskContext account)
     {
         var id = "999999999999";
@@ -43,8 +47,13 @@ public static class TrustEvaluation
             id = (long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) - 1).ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return PrincipalContext.ForUser($"arn:{account.Partition}:iam::{id}:user/any-principal");
+        var stranger = PrincipalContext.ForUser($"arn:{account.Partition}:iam::{id}:user/any-principal");
+        return account.Options.OrganizationId is { Length: > 0 } ours
+            ? stranger.WithOrganization(string.Equals(ours, OtherOrganization, StringComparison.Ordinal) ? OtherOrganization + "0" : OtherOrganization)
+            : stranger;
     }
+
+    private const string OtherOrganization = "o-otherorg000";
 
     /// <summary>The federated identity provider principal (SAML provider ARN or OIDC provider) as a caller.</summary>
     public static PrincipalContext Federated(string provider) => new() { Arn = provider, Kind = PrincipalKind.FederatedIdentity, Name = provider };
