@@ -48,6 +48,8 @@ public sealed class MalformedPolicyTests
     [InlineData("\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\", \"Condition\": {\"StringEquals\": {\"a:b\": {\"x\": 1}}}", "must be a string, number or boolean, not an object")]
     [InlineData("\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\", \"Condition\": {\"StringEquals\": {\"a:b\": null}}", "must be a string, number or boolean, not null")]
     [InlineData("\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\", \"Sid\": 3", "'Statement[0].Sid' must be a string")]
+    [InlineData("\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\", \"Condition\": {\"StringEquals\": {\"a:b\": \"x\"}, \"StringEquals\": {\"a:c\": \"y\"}}", "has the operator 'StringEquals' more than once")]
+    [InlineData("\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\", \"Condition\": {\"StringEquals\": {\"a:b\": \"x\", \"a:b\": \"y\"}}", "has the key 'a:b' more than once")]
     [InlineData("\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\", \"Effect\": \"Deny\"", "has 'Effect' more than once")]
     [InlineData("\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\", \"Comment\": \"hi\"", "unknown element 'Comment'")]
     public void Parse_BrokenStatement_FailsNamingTheStatementAndProblem(string statementBody, string expected)

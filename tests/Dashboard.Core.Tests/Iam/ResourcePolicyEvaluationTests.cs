@@ -239,4 +239,40 @@ public sealed class ResourcePolicyEvaluationTests
         Assert.Equal(DecisionKind.Allowed, result.Kind);
         Assert.Contains(result.Explanation, l => l.Contains("root user has full access", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("arn:aws:iam::111122223333:root", DecisionKind.Allowed)]
+    [InlineData("arn:aws:iam::111122223333:user/bob", DecisionKind.ImplicitDeny)]
+    public void Evaluate_AssumeRoleInOneAccount_TheTrustPolicyMustAllowEvenWhenTheIdentityPolicyDoes(string trusted, DecisionKind expected)
+    {
+        // Arrange: role trust policies are the exception to "identity or resource policy" within one account.
+        var role = $"arn:aws:iam::{Account}:role/deploy";
+        var trust = $$$"""{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"AWS": "{{{trusted}}}"}, "Action": "sts:AssumeRole"}}""";
+        var request = Request("sts:AssumeRole", role, Policy(Allow("sts:AssumeRole"))) with { ResourcePolicy = Input("trust policy", trust) };
+
+        // Act
+        var result = PolicyEvaluator.Evaluate(request);
+
+        // Assert
+        Assert.Equal(expected, result.Kind);
+    }
+
+    [Fact]
+    public void Evaluate_RootUserAssumingARole_IsDeniedWhateverTheTrustPolicySays()
+    {
+        // Arrange
+        const string trust = """{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole"}}""";
+        var request = Request("sts:AssumeRole", $"arn:aws:iam::{Account}:role/deploy") with
+        {
+            Principal = PrincipalContext.ForRoot(Account),
+            ResourcePolicy = Input("trust policy", trust),
+        };
+
+        // Act
+        var result = PolicyEvaluator.Evaluate(request);
+
+        // Assert
+        Assert.Equal(DecisionKind.ImplicitDeny, result.Kind);
+        Assert.Contains("root user cannot assume roles", result.Summary, StringComparison.Ordinal);
+    }
 }

@@ -10,7 +10,18 @@ namespace Dashboard.Core.Iam.Access;
 /// </summary>
 public sealed class IamAccountAccess
 {
+    /// <summary>STS actions a role's trust policy governs (IAM User Guide, role trust policies).</summary>
+    private static readonly HashSet<string> TrustGovernedActions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "sts:AssumeRole",
+        "sts:AssumeRoleWithSAML",
+        "sts:AssumeRoleWithWebIdentity",
+        "sts:TagSession",
+        "sts:SetSourceIdentity",
+    };
+
     private readonly Lazy<Dictionary<string, object>> _byArn;
+    private readonly Dictionary<string, PolicyInput> _trustPolicies = new(StringComparer.Ordinal);
 
     public IamAccountAccess(IamAccountSnapshot snapshot, AccessOptions? options = null)
     {
@@ -22,7 +33,10 @@ public sealed class IamAccountAccess
             Options.BaseContext(),
             Options.MissingKeys,
             Options.RequestTime,
-            Options.ManagementAccountId is not null && string.Equals(Options.ManagementAccountId, snapshot.AccountId, StringComparison.Ordinal));
+            Options.ManagementAccountId is not null && string.Equals(Options.ManagementAccountId, snapshot.AccountId, StringComparison.Ordinal))
+        {
+            ResourcePolicyOf = ResourcePolicyFor,
+        };
         _byArn = new Lazy<Dictionary<string, object>>(IndexByArn);
     }
 
@@ -132,6 +146,33 @@ public sealed class IamAccountAccess
         IReadOnlyList<OrganizationPolicyLevel>? serviceControlPolicies = null,
         PolicyInput? resourcePolicy = null) =>
         WhoCanQuery.Run(this, action, resource, context, serviceControlPolicies, resourcePolicy);
+
+    /// <summary>
+    /// The resource-based policy of a resource this snapshot holds: a role's trust policy for the STS actions
+    /// it governs. AWS requires a trust policy to allow role assumption explicitly (identity permissions alone
+    /// never suffice), so "can P assume R?" must never be answered without it. Null for anything else.
+    /// </summary>
+    public PolicyInput? ResourcePolicyFor(string action, string resource)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(resource);
+        if (!TrustGovernedActions.Contains(action.Trim())
+            || _byArn.Value.GetValueOrDefault(resource.Trim()) is not IamRole role
+            || role.TrustPolicy is not { } trust)
+        {
+            return null;
+        }
+
+        lock (_trustPolicies)
+        {
+            if (!_trustPolicies.TryGetValue(role.Arn, out var input))
+            {
+                _trustPolicies[role.Arn] = input = new PolicyInput($"trust policy of role '{role.RoleName}'", trust.Parse());
+            }
+
+            return input;
+        }
+    }
 
     private Dictionary<string, object> IndexByArn()
     {

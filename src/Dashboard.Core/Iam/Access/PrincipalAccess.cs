@@ -39,7 +39,8 @@ public sealed class PrincipalAccess
             return known;
         }
 
-        var result = Identity.MayAllow(action.Trim().ToLowerInvariant())
+        // A trust policy naming the principal allows on its own within the account: no shortcut then.
+        var result = Identity.MayAllow(action.Trim().ToLowerInvariant()) || _scope.ResourcePolicyOf?.Invoke(action, resource) is not null
             ? Evaluate(action, resource, null, null)
             : NothingAllows(action, resource);
         _memo[(action, resource)] = result;
@@ -62,7 +63,7 @@ public sealed class PrincipalAccess
             return known;
         }
 
-        var result = Identity.MayAllow(action.Trim().ToLowerInvariant())
+        var result = Identity.MayAllow(action.Trim().ToLowerInvariant()) || _scope.ResourcePolicyOf?.Invoke(action, resource) is not null
             ? Evaluate(action, resource, null, ContextKeys.Empty.With(contextKey, contextValue))
             : NothingAllows(action, resource);
         _contextMemo[key] = result;
@@ -71,7 +72,8 @@ public sealed class PrincipalAccess
 
     /// <summary>
     /// The full decision, always from the evaluator (so an explicit deny is reported as such), with an
-    /// optional resource-based policy (e.g. a role's trust policy) and extra context keys; not memoised.
+    /// optional resource-based policy and extra context keys; not memoised. Without one, a resource policy the
+    /// account knows for the request (a role's trust policy for sts:AssumeRole on it) is used.
     /// <see cref="Can(string, string)"/> may answer "implicitly denied" without evaluating when no Allow
     /// statement names the action, even where a Deny would also apply.
     /// </summary>
@@ -102,7 +104,7 @@ public sealed class PrincipalAccess
             RequestTime = _scope.RequestTime,
             IdentityPolicies = Identity.IdentityPolicies,
             PermissionsBoundary = Identity.PermissionsBoundary,
-            ResourcePolicy = resourcePolicy,
+            ResourcePolicy = resourcePolicy ?? _scope.ResourcePolicyOf?.Invoke(action, resource),
             ServiceControlPolicies = ServiceControlPolicies,
             PrincipalInManagementAccount = _scope.PrincipalInManagementAccount,
         });
@@ -140,4 +142,8 @@ public sealed class PrincipalAccess
 }
 
 /// <summary>The request facts shared by every principal of one account run.</summary>
-internal sealed record AccessScope(ContextKeys Context, MissingContextKeys MissingKeys, DateTimeOffset? RequestTime, bool PrincipalInManagementAccount);
+internal sealed record AccessScope(ContextKeys Context, MissingContextKeys MissingKeys, DateTimeOffset? RequestTime, bool PrincipalInManagementAccount)
+{
+    /// <summary>The resource-based policy the account knows for (action, resource), e.g. a role's trust policy.</summary>
+    public Func<string, string, PolicyInput?>? ResourcePolicyOf { get; init; }
+}

@@ -43,6 +43,9 @@ public static class WhoCanQuery
     {
         ArgumentNullException.ThrowIfNull(account);
         var lowerAction = (action ?? throw new ArgumentNullException(nameof(action))).Trim().ToLowerInvariant();
+
+        // "Who can assume role R?" is answered with R's trust policy, which may name principals directly.
+        resourcePolicy ??= account.ResourcePolicyFor(action, resource);
         var exact = resourcePolicy is not null || (context is not null && context.Count > 0);
         var entries = new List<WhoCanEntry>();
         var checkedCount = 0;

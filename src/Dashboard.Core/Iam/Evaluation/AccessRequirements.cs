@@ -30,6 +30,13 @@ internal static class AccessRequirements
 
         if (principal.Kind == PrincipalKind.Root)
         {
+            if (RoleTrust.IsAssumeRole(context.LowerCaseAction))
+            {
+                // STS answers AccessDenied "Roles may not be assumed by root accounts", whatever the policies say.
+                requirements.Add(Requirement.AnyOf("STS", static () => "the root user cannot assume roles (STS refuses root credentials)", GrantScope.Direct));
+                return;
+            }
+
             // The root user needs no identity policy in its own account (IAM User Guide, "root user").
             explanation.Add("The account's root user has full access to its own account unless a policy denies it.");
             if (context.IsCrossAccount)
@@ -62,6 +69,17 @@ internal static class AccessRequirements
         }
         else
         {
+            if (resource is not null && RoleTrust.IsGovernedByTrustPolicy(context.LowerCaseAction))
+            {
+                // Role trust policies are the exception to "identity or resource policy" within an account:
+                // the trust policy must allow the caller, at least by naming its account (IAM User Guide).
+                requirements.Add(Requirement.AnyOf(
+                    "role trust policy",
+                    () => $"the role's trust policy does not allow {principal} to perform {action}; a role can only be assumed by principals its trust policy allows",
+                    GrantScope.Account,
+                    resource));
+            }
+
             // A resource policy naming only the account delegates to identity policies, so it is not counted here.
             requirements.Add(Requirement.AnyOf(
                 resource is null ? "identity-based policies" : "identity-based or resource-based policy",
@@ -94,4 +112,14 @@ internal static class AccessRequirements
             GrantScope.Account,
             resource);
     }
+}
+
+/// <summary>The STS actions a role's trust policy governs, as the resource policy of a request on the role.</summary>
+internal static class RoleTrust
+{
+    public static bool IsAssumeRole(string lowerCaseAction) =>
+        lowerCaseAction is "sts:assumerole" or "sts:assumerolewithsaml" or "sts:assumerolewithwebidentity";
+
+    public static bool IsGovernedByTrustPolicy(string lowerCaseAction) =>
+        IsAssumeRole(lowerCaseAction) || lowerCaseAction is "sts:tagsession" or "sts:setsourceidentity" or "sts:setcontext";
 }

@@ -13,12 +13,19 @@ internal static class ConditionReader
         }
 
         var conditions = new List<PolicyCondition>();
+        var operators = new HashSet<ConditionOperator>();
         foreach (var operatorProperty in block.EnumerateObject())
         {
             var opPath = $"{path}.{operatorProperty.Name}";
             if (!ConditionOperator.TryParse(operatorProperty.Name, out var op, out var canonicalCase))
             {
                 throw new PolicyFormatException($"{path} uses the unknown condition operator '{operatorProperty.Name}'");
+            }
+
+            // A JSON reader keeps one of two equal names (which one varies), so whether both apply is unknown.
+            if (!operators.Add(op))
+            {
+                throw new PolicyFormatException($"{path} has the operator '{op.Name}' more than once; put all its keys in one block");
             }
 
             if (!canonicalCase)
@@ -32,9 +39,15 @@ internal static class ConditionReader
             }
 
             var keyCount = 0;
+            var keys = new HashSet<string>(StringComparer.Ordinal);
             foreach (var keyProperty in operatorProperty.Value.EnumerateObject())
             {
                 keyCount++;
+                if (!keys.Add(keyProperty.Name))
+                {
+                    throw new PolicyFormatException($"{opPath} has the key '{keyProperty.Name}' more than once; list its values in one array");
+                }
+
                 conditions.Add(ReadOne(op, keyProperty, $"{opPath}.{keyProperty.Name}", supportsVariables, warnings));
             }
 

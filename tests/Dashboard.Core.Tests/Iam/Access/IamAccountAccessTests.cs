@@ -174,4 +174,42 @@ public sealed class IamAccountAccessTests
         Assert.Equal(DecisionKind.Allowed, fn3.Kind);
         Assert.Equal(DecisionKind.ImplicitDeny, fp5.Kind);
     }
+
+    private static IamAccountAccess RoleAccount() => new(new AccountBuilder()
+        .User("alice", inline: [Policy(Allow("sts:AssumeRole"))])
+        .User("bob")
+        .User("carol", inline: [Policy(Allow("sts:AssumeRole"))])
+        .Role("deploy", trust: AccountBuilder.Trust($$"""{"AWS": ["{{AccountBuilder.UserArn("alice")}}", "{{AccountBuilder.UserArn("bob")}}"]}"""))
+        .Build());
+
+    [Theory]
+    [InlineData("alice", DecisionKind.Allowed)]
+    [InlineData("bob", DecisionKind.Allowed)]
+    [InlineData("carol", DecisionKind.ImplicitDeny)]
+    public void Can_AssumeRoleInTheAccount_DecidedWithTheRolesTrustPolicy(string user, DecisionKind expected)
+    {
+        // Arrange: carol may call sts:AssumeRole on anything, but the trust policy does not name her; bob has
+        // no identity permission, but a trust policy naming a user of the same account is enough on its own.
+        var access = RoleAccount();
+
+        // Act
+        var result = access.Can(AccountBuilder.UserArn(user), "sts:AssumeRole", AccountBuilder.RoleArn("deploy"));
+
+        // Assert
+        Assert.Equal(expected, result.Kind);
+        Assert.Contains(result.Explanation, l => l.Contains(expected == DecisionKind.Allowed ? "trust policy of role 'deploy'" : "a role can only be assumed by principals its trust policy allows", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhoCan_AssumeRole_OnlyThePrincipalsTheTrustPolicyAdmits()
+    {
+        // Arrange
+        var access = RoleAccount();
+
+        // Act
+        var result = access.WhoCan("sts:AssumeRole", AccountBuilder.RoleArn("deploy"));
+
+        // Assert
+        Assert.Equal(["alice", "bob"], result.Principals.Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
 }

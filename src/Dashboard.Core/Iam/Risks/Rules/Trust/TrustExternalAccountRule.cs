@@ -43,7 +43,13 @@ public sealed class TrustExternalAccountRule : PrincipalRiskRule
                 continue;
             }
 
-            var result = TrustEvaluation.Assume(caller!, role, trust, account);
+            // Naming an account trusts its principals; its root user itself can never assume roles.
+            if (caller!.Kind == PrincipalKind.Root)
+            {
+                caller = PrincipalContext.ForUser($"arn:{caller.Partition}:iam::{other}:user/any-principal");
+            }
+
+            var result = TrustEvaluation.Assume(caller, role, trust, account);
             if (result.Kind == DecisionKind.Allowed)
             {
                 allowed.Add(arn);
