@@ -22,8 +22,6 @@ internal enum GrantScope
 
 internal static class PrincipalMatcher
 {
-    public static GrantScope Match(PrincipalList list, PrincipalContext principal) => Match(list, principal, out _);
-
     /// <summary>
     /// Matches a Principal or NotPrincipal. <paramref name="unlisted"/> is set for a NotPrincipal that names
     /// the caller itself but not its account (or, for a role session, its role): the caller is excluded, yet
