@@ -14,11 +14,14 @@ public sealed record PrincipalOption(string Arn, string Name, string Kind)
 /// <summary>"Can P do A on R?": the decision, or why the question could not be asked.</summary>
 public sealed record AccessCheckOutcome(string? Error, AccessDecisionView? Result);
 
-/// <summary>One principal that can (or could, but for an SCP) do A on R.</summary>
-public sealed record WhoCanRow(string Name, string Arn, string Kind, AccessDecision Decision, string DecisionLabel, string Summary, string Href);
+/// <summary>One principal that can (or could, but for an SCP) do A on R; <see cref="ExplainHref"/> asks "can it?" with the same inputs.</summary>
+public sealed record WhoCanRow(string Name, string Arn, string Kind, AccessDecision Decision, string DecisionLabel, string Summary, string Href, string ExplainHref);
 
 /// <summary>"Who can do A on R?": the principals with their decisions, or why the question could not be asked.</summary>
-public sealed record WhoCanOutcome(string? Error, IReadOnlyList<WhoCanRow> Rows, int PrincipalsChecked);
+public sealed record WhoCanOutcome(string? Error, IReadOnlyList<WhoCanRow> Rows, int PrincipalsChecked)
+{
+    public int Count(AccessDecision decision) => Rows.Count(r => r.Decision == decision);
+}
 
 /// <summary>
 /// The "can P do A on R" and "who can do A on R" questions over one account's snapshot, with the
@@ -107,9 +110,10 @@ public sealed class AccessWorkbench
                         _ => AccessDecisionView.Labels.Decide(p.Result),
                     };
                     var label = decision == AccessDecision.Uncertain ? AccessDecisionView.Labels.For(decision) : AccessDecisionView.Labels.For(p.Decision);
-                    return new WhoCanRow(p.Name, p.PrincipalArn, KindLabel(p.Kind), decision, label, p.Result.Summary, IamLinks.Principal(AccountId, p.PrincipalArn));
+                    return new WhoCanRow(p.Name, p.PrincipalArn, KindLabel(p.Kind), decision, label, p.Result.Summary,
+                        IamLinks.Principal(AccountId, p.PrincipalArn), IamLinks.Can(AccountId, p.PrincipalArn, action.Trim(), resource?.Trim(), ContextLines(context)));
                 })
-                .OrderBy(r => r.Decision)
+                .OrderBy(r => Rank(r.Decision))
                 .ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
                 .ToList();
             return new WhoCanOutcome(null, rows, result.PrincipalsChecked);
@@ -153,6 +157,15 @@ public sealed class AccessWorkbench
         var parts = text.Split(':', 6);
         return parts.Length == 6 && parts[0] == "arn" && parts[1].Length > 0 && parts[2].Length > 0 && parts[5].Length > 0;
     }
+
+    /// <summary>Who really can first, then who can under conditions, then the unknowns, then those an SCP stops.</summary>
+    private static int Rank(AccessDecision decision) => decision switch
+    {
+        AccessDecision.Allowed => 0,
+        AccessDecision.ConditionallyAllowed => 1,
+        AccessDecision.Uncertain => 2,
+        _ => 3,
+    };
 
     private static string KindLabel(PrincipalKind kind) => kind switch
     {

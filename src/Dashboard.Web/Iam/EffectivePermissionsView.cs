@@ -11,7 +11,14 @@ public sealed record ServicePermissionRow(
     string Levels,
     IReadOnlyList<string> Actions,
     bool ResourceRestricted,
-    bool Conditional);
+    bool Conditional)
+{
+    /// <summary>
+    /// An action of this service the policies name literally, to ask "can it do this?" about (the can page
+    /// takes one concrete action, so wildcard-only services have none).
+    /// </summary>
+    public string? ExampleAction => Actions.FirstOrDefault(ActionCatalog.IsAction);
+}
 
 /// <summary>
 /// A principal's effective permissions by service (<see cref="EffectivePermissionsSummary"/>), with the
@@ -24,6 +31,29 @@ public sealed record EffectivePermissionsView(
     IReadOnlyList<string> UnreadablePolicies,
     string? Error)
 {
+    /// <summary>How many services have <paramref name="access"/>.</summary>
+    public int Count(ServiceAccess access) => Services.Count(s => s.Access == access);
+
+    /// <summary>True when every listed service is allowed only under conditions (so the table says it once).</summary>
+    public bool AllConditional => Services.Count > 0 && Services.All(s => s.Conditional);
+
+    /// <summary>
+    /// The services whose name or actions contain <paramref name="text"/> (case-insensitive) and whose access
+    /// is one of <paramref name="access"/> (empty: any), in the table's order.
+    /// </summary>
+    public IReadOnlyList<ServicePermissionRow> Matching(string? text, IReadOnlyCollection<ServiceAccess> access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        var needle = text?.Trim() ?? "";
+        return
+        [
+            .. Services.Where(s => access.Count == 0 || access.Contains(s.Access))
+                .Where(s => needle.Length == 0
+                    || s.Service.Contains(needle, StringComparison.OrdinalIgnoreCase)
+                    || s.Actions.Any(a => a.Contains(needle, StringComparison.OrdinalIgnoreCase))),
+        ];
+    }
+
     public static EffectivePermissionsView For(
         IamAccountAccess access, EffectiveIdentity? identity, string? identityError, IReadOnlyList<OrganizationPolicyLevel>? scps)
     {
@@ -38,7 +68,8 @@ public sealed record EffectivePermissionsView(
         var unreadable = identity.UnreadablePolicies.Select(p => $"{p.Name}: {p.Parsed.Error}").ToList();
         return new EffectivePermissionsView(
             summary.AllServices is { } all ? Row(all) : null,
-            [.. summary.Services.Select(Row)],
+            // The widest access first: a security engineer reads "full" services before list-only ones.
+            [.. summary.Services.OrderBy(s => s.Access).ThenBy(s => s.Service, StringComparer.Ordinal).Select(Row)],
             scpNote,
             unreadable,
             null);

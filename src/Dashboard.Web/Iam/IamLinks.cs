@@ -21,6 +21,9 @@ public static partial class IamLinks
     public const string CanPath = "/iam/can";
     public const string TrustPath = "/iam/trust";
 
+    /// <summary>The trust page's "account" value for the organization-wide view.</summary>
+    public const string AllAccounts = "all";
+
     public static string Overview(IamPrincipalFilter? filter = null)
     {
         var query = new QueryBuilder();

@@ -1,9 +1,14 @@
 using Dashboard.Core.Findings;
+using Dashboard.Core.Iam.Risks;
 using Dashboard.Data.Iam;
 
 namespace Dashboard.Web.Iam;
 
-/// <summary>One cached account on the IAM page, with the links that open its views.</summary>
+/// <summary>
+/// One cached account on the IAM page, with the links that open its views. <see cref="FailingRisks"/> counts
+/// the account's results with status Fail (the cache's <see cref="IamAccountRow.FailedRisks"/>), not rules
+/// that could not be evaluated.
+/// </summary>
 public sealed record IamAccountView(
     string AccountId,
     DateTimeOffset CollectedAt,
@@ -13,11 +18,12 @@ public sealed record IamAccountView(
     int Roles,
     int Groups,
     int ManagedPolicies,
-    int FailedRisks,
+    int FailingRisks,
     IReadOnlyList<string> Warnings,
     bool IsSelected,
     string FilterHref,
     string RisksHref,
+    string FailingRisksHref,
     string TrustHref,
     string CanHref);
 
@@ -81,6 +87,7 @@ public sealed class IamOverviewViewModel
                 accountFilter.Contains(a.AccountId, StringComparer.Ordinal),
                 IamLinks.Overview(new IamPrincipalFilter { AccountIds = [a.AccountId] }),
                 IamLinks.Risks(new IamRiskFilter { AccountIds = [a.AccountId] }),
+                IamLinks.Risks(new IamRiskFilter { AccountIds = [a.AccountId], Statuses = [RiskStatus.Fail] }),
                 IamLinks.Trust(a.AccountId),
                 IamLinks.Can(a.AccountId)))
             .ToList();

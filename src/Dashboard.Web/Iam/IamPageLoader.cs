@@ -70,8 +70,20 @@ public sealed class IamPageLoader(IIamDataSource iam, IOrganizationDataSource or
         return new AccessPageModel(accounts, AccessWorkbench.Build(snapshot, organization, clock.GetUtcNow()), null, warning);
     }
 
+    /// <summary>
+    /// One account's trust edges; or, for <see cref="IamLinks.AllAccounts"/> (and by default when several accounts
+    /// are cached), every account's cross-account edges, read one snapshot at a time.
+    /// </summary>
     public async Task<TrustPageModel?> LoadTrustAsync(string? accountId, CancellationToken ct = default)
     {
+        var requested = accountId?.Trim();
+        if (string.Equals(requested, IamLinks.AllAccounts, StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(requested))
+        {
+            var rows = await iam.GetAccountsAsync(ct);
+            if (rows.Count == 0) return null;
+            if (rows.Count > 1 || requested is { Length: > 0 }) return await LoadOrganizationTrustAsync([.. rows.Select(r => r.AccountId).Order(StringComparer.Ordinal)], ct);
+        }
+
         var (accounts, chosen, message) = await ChooseAccountAsync(accountId, ct);
         if (accounts is null) return null;
         if (chosen is null) return new TrustPageModel(accounts, null, message, null);
@@ -79,6 +91,23 @@ public sealed class IamPageLoader(IIamDataSource iam, IOrganizationDataSource or
         if (snapshot is null) return new TrustPageModel(accounts, null, $"No IAM snapshot of account {chosen} is cached.", null);
         var (organization, warning) = await OrganizationAsync(ct);
         return new TrustPageModel(accounts, TrustViewModel.Build(snapshot, organization), null, warning);
+    }
+
+    private async Task<TrustPageModel> LoadOrganizationTrustAsync(IReadOnlyList<string> accounts, CancellationToken ct)
+    {
+        var (organization, warning) = await OrganizationAsync(ct);
+        var views = new List<TrustViewModel>();
+        var missing = new List<string>();
+        foreach (var account in accounts)
+        {
+            // Only the account's edges are kept: the snapshot goes out of scope before the next one is read.
+            var snapshot = await iam.GetSnapshotAsync(account, ct);
+            if (snapshot is null) missing.Add(account);
+            else views.Add(TrustViewModel.Build(snapshot, organization));
+        }
+
+        var message = missing.Count == 0 ? null : $"No readable IAM snapshot of {string.Join(", ", missing)}: their roles are not shown.";
+        return new TrustPageModel(accounts, TrustViewModel.CrossAccount(views, organization is not null), message, warning);
     }
 
     /// <summary>The cached accounts and the one to show: the requested one, or the only one there is.</summary>

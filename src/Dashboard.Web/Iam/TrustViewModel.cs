@@ -21,8 +21,12 @@ public enum TrustPrincipalKind
     Other,
 }
 
-/// <summary>One "principal may assume role" edge, read from an Allow statement of the role's trust policy.</summary>
+/// <summary>
+/// One "principal may assume role" edge, read from an Allow statement of the role's trust policy.
+/// <see cref="PrincipalAccountName"/> and <see cref="RoleAccountName"/> are the accounts' names in the loaded organization, if any.
+/// </summary>
 public sealed record TrustEdge(
+    string RoleAccountId,
     string RoleName,
     string RoleArn,
     string RoleHref,
@@ -35,14 +39,16 @@ public sealed record TrustEdge(
     string Statement,
     string? Conditions,
     bool IsCrossAccount,
-    bool? IsOutsideOrganization)
+    bool? IsOutsideOrganization,
+    string? PrincipalAccountName = null,
+    string? RoleAccountName = null)
 {
     /// <summary>Worth a highlight: another account (or anybody) can assume the role.</summary>
     public bool IsHighlighted => IsCrossAccount || IsOutsideOrganization == true;
 }
 
 /// <summary>A role whose trust policy cannot be read (its edges are unknown).</summary>
-public sealed record TrustProblem(string RoleName, string RoleArn, string Error);
+public sealed record TrustProblem(string RoleName, string RoleArn, string Error, string AccountId = "");
 
 /// <summary>
 /// Who can assume which role in one account, from the roles' trust policies: the principals each Allow
@@ -51,15 +57,22 @@ public sealed record TrustProblem(string RoleName, string RoleArn, string Error)
 /// </summary>
 public sealed class TrustViewModel
 {
-    private TrustViewModel(string accountId, IReadOnlyList<TrustEdge> edges, IReadOnlyList<TrustProblem> problems, bool organizationLoaded)
+    private TrustViewModel(string? accountId, IReadOnlyList<TrustEdge> edges, IReadOnlyList<TrustProblem> problems, bool organizationLoaded, int accountsCovered)
     {
         AccountId = accountId;
         Edges = edges;
         Problems = problems;
         OrganizationLoaded = organizationLoaded;
+        AccountsCovered = accountsCovered;
     }
 
-    public string AccountId { get; }
+    /// <summary>The account whose roles these are; null for the organization-wide view (<see cref="CrossAccount"/>).</summary>
+    public string? AccountId { get; }
+
+    public bool IsOrganizationWide => AccountId is null;
+
+    /// <summary>How many accounts' roles were read.</summary>
+    public int AccountsCovered { get; }
 
     /// <summary>Highlighted (cross-account) edges first, then by role name.</summary>
     public IReadOnlyList<TrustEdge> Edges { get; }
@@ -75,21 +88,21 @@ public sealed class TrustViewModel
     public static TrustViewModel Build(IamAccountSnapshot snapshot, OrganizationSnapshot? organization)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var orgAccounts = organization?.Accounts.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var orgAccounts = organization?.Accounts.DistinctBy(a => a.Id, StringComparer.Ordinal).ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
         var edges = new List<TrustEdge>();
         var problems = new List<TrustProblem>();
         foreach (var role in snapshot.Roles)
         {
             if (role.TrustPolicy is null)
             {
-                problems.Add(new TrustProblem(role.RoleName, role.Arn, "the snapshot does not hold this role's trust policy"));
+                problems.Add(new TrustProblem(role.RoleName, role.Arn, "the snapshot does not hold this role's trust policy", snapshot.AccountId));
                 continue;
             }
 
             var parsed = role.TrustPolicy.Parse();
             if (!parsed.IsSuccess)
             {
-                problems.Add(new TrustProblem(role.RoleName, role.Arn, parsed.Error));
+                problems.Add(new TrustProblem(role.RoleName, role.Arn, parsed.Error, snapshot.AccountId));
                 continue;
             }
 
@@ -104,11 +117,38 @@ public sealed class TrustViewModel
             .ThenBy(e => e.RoleName, StringComparer.OrdinalIgnoreCase)
             .ThenBy(e => e.Principal, StringComparer.Ordinal)
             .ToList();
-        return new TrustViewModel(snapshot.AccountId, ordered, problems, organization is not null);
+        return new TrustViewModel(snapshot.AccountId, ordered, problems, organization is not null, 1);
+    }
+
+    /// <summary>
+    /// The organization-wide view: every account's cross-account edges (another account, or anybody, may
+    /// assume the role) and unreadable trust policies. Built from one account's view at a time, so the
+    /// caller never holds every snapshot at once.
+    /// </summary>
+    public static TrustViewModel CrossAccount(IEnumerable<TrustViewModel> accounts, bool organizationLoaded)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        var edges = new List<TrustEdge>();
+        var problems = new List<TrustProblem>();
+        var covered = 0;
+        foreach (var account in accounts)
+        {
+            covered++;
+            edges.AddRange(account.Edges.Where(e => e.IsHighlighted));
+            problems.AddRange(account.Problems);
+        }
+
+        var ordered = edges
+            .OrderByDescending(e => e.IsOutsideOrganization == true)
+            .ThenBy(e => e.RoleAccountId, StringComparer.Ordinal)
+            .ThenBy(e => e.RoleName, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(e => e.Principal, StringComparer.Ordinal)
+            .ToList();
+        return new TrustViewModel(null, ordered, problems, organizationLoaded, covered);
     }
 
     /// <summary>The edges of one statement: one per principal it names (NotPrincipal reads as "everyone except").</summary>
-    private static IEnumerable<TrustEdge> EdgesOf(string accountId, IamRole role, PolicyStatement statement, HashSet<string>? orgAccounts)
+    private static IEnumerable<TrustEdge> EdgesOf(string accountId, IamRole role, PolicyStatement statement, Dictionary<string, string>? orgAccounts)
     {
         var principals = statement.Principals!;
         var actions = statement.Actions.IsNegated ? "any action except " + string.Join(", ", statement.Actions.Values) : string.Join(", ", statement.Actions.Values);
@@ -121,9 +161,10 @@ public sealed class TrustViewModel
             var cross = anybody || (principalAccount is not null && principalAccount != accountId);
             bool? outside = orgAccounts is null
                 ? null
-                : anybody || (principalAccount is not null && !orgAccounts.Contains(principalAccount));
-            return new TrustEdge(role.RoleName, role.Arn, href, role.IsServiceLinked, kind, principal, principalAccount, principals.IsNegated,
-                actions, $"statement {statement.Label}", conditions, cross, outside);
+                : anybody || (principalAccount is not null && !orgAccounts.ContainsKey(principalAccount));
+            var accountName = principalAccount is not null && orgAccounts is not null ? orgAccounts.GetValueOrDefault(principalAccount) : null;
+            return new TrustEdge(accountId, role.RoleName, role.Arn, href, role.IsServiceLinked, kind, principal, principalAccount, principals.IsNegated,
+                actions, $"statement {statement.Label}", conditions, cross, outside, accountName, orgAccounts?.GetValueOrDefault(accountId));
         }
 
         if (principals.IsWildcard)

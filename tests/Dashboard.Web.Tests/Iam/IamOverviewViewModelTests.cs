@@ -65,4 +65,18 @@ public sealed class IamOverviewViewModelTests
         Assert.Empty(model.ByRule);
         Assert.Empty(model.BySeverity);
     }
+
+    [Fact]
+    public void Build_AccountWithFailingRisks_LinksToExactlyThoseResults()
+    {
+        // Arrange: the cache's FailedRisks counts results with status Fail.
+        var rows = new[] { new IamAccountRow("222222222222", IamTestData.Now, 3, "sync", 1, 2, 3, 4, 17, []) };
+
+        // Act
+        var account = Assert.Single(IamOverviewViewModel.Build(rows, [], []).Accounts);
+
+        // Assert
+        Assert.Equal(17, account.FailingRisks);
+        Assert.Equal("/iam/risks?account=222222222222&status=Fail", account.FailingRisksHref);
+    }
 }

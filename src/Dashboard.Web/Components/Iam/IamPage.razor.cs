@@ -70,6 +70,8 @@ public partial class IamPage
         }
     }
 
+    private static string KindLabel(IamPrincipalKind kind) => kind == IamPrincipalKind.ManagedPolicy ? "Managed policy" : kind.ToString();
+
     private static IReadOnlyList<IamPrincipalKind> ToKinds(IReadOnlyList<string> names)
         => [.. names.Select(n => Enum.TryParse<IamPrincipalKind>(n, out var k) ? (IamPrincipalKind?)k : null).OfType<IamPrincipalKind>()];
 
