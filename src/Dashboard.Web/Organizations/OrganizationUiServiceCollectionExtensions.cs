@@ -18,6 +18,7 @@ public static class OrganizationUiServiceCollectionExtensions
         // TryAdd throughout: tests put fake data sources in first; the Data layer may register its queries itself.
         services.TryAddSingleton<OrganizationQueries>();
         services.TryAddSingleton<IOrganizationDataSource, OrganizationQueriesDataSource>();
+        services.TryAddSingleton<GuardrailDefinitionSource>();
         services.TryAddSingleton<GuardrailMatrixCache>();
         services.TryAddTransient<OrganizationPageLoader>();
         return services;

@@ -61,6 +61,12 @@ public sealed partial class GuardrailOptions
     /// </summary>
     public List<string> PrivilegedPrincipals { get; set; } = [];
 
+    /// <summary>
+    /// A JSON file of the organization's own guardrails (format in GUARDRAILS.md): each is added to the
+    /// built-in ones, or replaces the built-in one with the same id. Empty: the built-in guardrails only.
+    /// </summary>
+    public string? DefinitionsFile { get; set; }
+
     public IReadOnlyList<string> EffectiveCandidateRegions => CandidateRegions.Count > 0 ? CandidateRegions : DefaultCandidateRegions;
 
     public IReadOnlyList<string> EffectivePrivilegedPrincipals => [.. DefaultPrivilegedPrincipals, .. PrivilegedPrincipals];
