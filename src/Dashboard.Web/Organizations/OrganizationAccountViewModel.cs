@@ -1,3 +1,4 @@
+using Dashboard.Core.Iam.Policies;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Organizations.Guardrails;
 using Dashboard.Core.Organizations.Summaries;
@@ -86,6 +87,19 @@ public sealed class OrganizationAccountViewModel
         lines.Add($"An action is allowed only if an SCP at each of these {levels.Count} levels allows it, and a Deny at any level wins; SCPs grant nothing by themselves.");
         var denies = levels.SelectMany(l => l.Policies.SelectMany(p => p.Summary.Denies.Select(d => $"{l.Name}, {p.Name} {d.Label}: {d.Text}"))).ToList();
         lines.AddRange(denies.Count == 0 ? ["No SCP on the chain denies anything explicitly."] : denies);
+
+        // Allow-list levels (no FullAWSAccess or equivalent): only what they allow gets through, whatever lies
+        // below. A level with an unreadable SCP is left to the "uncertain" line: it may allow anything.
+        foreach (var level in levels.Where(l => l.Policies.Count > 0
+            && l.Policies.All(p => p.Summary.IsReadable)
+            && !l.Policies.Any(p => AllowsEverything(snapshot, p.PolicyId))))
+        {
+            var allows = level.Policies.SelectMany(p => p.Summary.Allows.Select(a => $"{a.Text.TrimEnd('.')} ({p.Name})")).ToList();
+            lines.Add(allows.Count == 0
+                ? $"{level.Name} allows nothing (its SCPs only deny), so every action is denied for the account."
+                : $"{level.Name} is an allow list: only what it allows gets through, everything else is denied for the account: {string.Join("; ", allows)}.");
+        }
+
         var unreadable = levels.SelectMany(l => l.Policies.Where(p => !p.Summary.IsReadable).Select(p => $"{p.Name} at {l.Name}")).ToList();
         if (unreadable.Count > 0)
         {
@@ -94,5 +108,16 @@ public sealed class OrganizationAccountViewModel
 
         lines.AddRange(levels.Where(l => l.Note is not null).Select(l => $"{l.Name}: {l.Note}"));
         return lines;
+    }
+
+    /// <summary>An unconditional Allow of every action on every resource, as FullAWSAccess has.</summary>
+    private static bool AllowsEverything(OrganizationSnapshot snapshot, string policyId)
+    {
+        var parsed = snapshot.ParsedPolicy(policyId).Parsed;
+        return parsed.IsSuccess && parsed.Policy.Statements.Any(s =>
+            s.Effect == PolicyEffect.Allow
+            && !s.Actions.IsNegated && s.Actions.Values.Any(a => a.Trim() == "*")
+            && (s.Resources is null || (!s.Resources.IsNegated && s.Resources.Values.Any(r => r.Trim() == "*")))
+            && s.Conditions.Count == 0);
     }
 }
