@@ -30,6 +30,12 @@ public sealed class OrganizationAccountViewModel
 
     public IReadOnlyList<ScpLevelView> Levels { get; private init; } = [];
 
+    /// <summary>
+    /// The RCP chain (root → OUs → account) when RCPs are enabled: what principals, also from outside the
+    /// organization, may do to this account's resources. Empty when RCPs are not enabled.
+    /// </summary>
+    public IReadOnlyList<ScpLevelView> ResourceControlLevels { get; private init; } = [];
+
     /// <summary>The combined effect of the chain, one fact per line.</summary>
     public IReadOnlyList<string> Effect { get; private init; } = [];
 
@@ -50,25 +56,28 @@ public sealed class OrganizationAccountViewModel
                 id == snapshot.Root.Id ? OrganizationTargetKind.Root : snapshot.FindOrganizationalUnit(id) is not null ? OrganizationTargetKind.OrganizationalUnit : OrganizationTargetKind.Account,
                 id == account.Id ? OrganizationLinks.Account(id) : OrganizationLinks.Guardrails(id)))
             .ToList();
-        var chain = EffectivePolicies.ChainFor(snapshot, account.Id);
-        var levels = chain.Select(level => new ScpLevelView(
-                level.TargetId,
-                level.Kind,
-                level.Name,
-                [.. level.Policies.Select(p => new LevelPolicyView(p.Id, p.Name, p.AwsManaged, OrganizationLinks.Policy(p.Id), ScpSummarizer.Summarize(snapshot, p.Id)))],
-                level.Policies.Count == 0 ? "No SCP is attached here, so nothing is allowed at this level: every action is denied for the account." : null))
-            .ToList();
+        var levels = LevelViews(snapshot, account.Id, OrganizationPolicyTypes.ServiceControlPolicy, "No SCP is attached here, so nothing is allowed at this level: every action is denied for the account.");
+        var resourceLevels = LevelViews(snapshot, account.Id, OrganizationPolicyTypes.ResourceControlPolicy, "No RCP is attached here, so no request to the account's resources is allowed at this level.");
         var management = snapshot.IsManagementAccount(account.Id);
         return new OrganizationAccountViewModel(account)
         {
             IsManagement = management,
             Path = path,
             Levels = levels,
+            ResourceControlLevels = resourceLevels,
             Effect = CombinedEffect(snapshot, levels, management),
             Guardrails = matrix is null ? [] : [.. matrix.Row(account.Id).Cells.Select(c => GuardrailMatrixViewModel.Cell(matrix, c))],
             GuardrailError = matrixError,
         };
     }
+
+    private static List<ScpLevelView> LevelViews(OrganizationSnapshot snapshot, string accountId, string policyType, string emptyNote) =>
+        [.. EffectivePolicies.ChainFor(snapshot, accountId, policyType).Select(level => new ScpLevelView(
+            level.TargetId,
+            level.Kind,
+            level.Name,
+            [.. level.Policies.Select(p => new LevelPolicyView(p.Id, p.Name, p.AwsManaged, OrganizationLinks.Policy(p.Id), ScpSummarizer.Summarize(snapshot, p.Id)))],
+            level.Policies.Count == 0 ? emptyNote : null))];
 
     private static List<string> CombinedEffect(OrganizationSnapshot snapshot, IReadOnlyList<ScpLevelView> levels, bool management)
     {

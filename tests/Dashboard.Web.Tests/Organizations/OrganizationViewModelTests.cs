@@ -219,6 +219,36 @@ public sealed class OrganizationViewModelTests
     }
 
     [Fact]
+    public void Account_RcpsEnabled_RcpChainListedApartFromTheScps()
+    {
+        // Arrange: RCPFullAWSAccess everywhere plus a secure-transport RCP on the root, as the stand-in serves.
+        var snapshot = OrganizationFileReader.Read("""
+            {"organization": {"id": "o-rcptest001", "managementAccountId": "111111111111"},
+             "root": {"id": "r-rcp1", "policyTypes": ["SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY"],
+                      "policies": ["p-FullAWSAccess", "p-RCPFullAWSAccess", "p-securetransport"],
+                      "accounts": [{"id": "111111111111", "name": "management", "email": "m@example.com", "policies": ["p-FullAWSAccess", "p-RCPFullAWSAccess"]},
+                                   {"id": "222222222222", "name": "member", "email": "a@example.com", "policies": ["p-FullAWSAccess", "p-RCPFullAWSAccess"]}]},
+             "policies": [
+               {"id": "p-FullAWSAccess", "name": "FullAWSAccess", "content": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}},
+               {"id": "p-RCPFullAWSAccess", "name": "RCPFullAWSAccess", "type": "RESOURCE_CONTROL_POLICY",
+                "content": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}},
+               {"id": "p-securetransport", "name": "EnforceSecureTransport", "type": "RESOURCE_CONTROL_POLICY",
+                "content": {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*",
+                            "Condition": {"BoolIfExists": {"aws:SecureTransport": "false"}}}]}}]}
+            """);
+
+        // Act
+        var member = OrganizationAccountViewModel.Build(snapshot, "222222222222", GuardrailMatrix.Compute(snapshot))!;
+        var noRcps = OrganizationAccountViewModel.Build(ExampleMatrix.Value.Snapshot, "444444444444", ExampleMatrix.Value)!;
+
+        // Assert
+        Assert.Equal([["FullAWSAccess"], ["FullAWSAccess"]], member.Levels.Select(l => l.Policies.Select(p => p.Name)));
+        Assert.Equal([["RCPFullAWSAccess", "EnforceSecureTransport"], ["RCPFullAWSAccess"]], member.ResourceControlLevels.Select(l => l.Policies.Select(p => p.Name)));
+        Assert.Contains("Denies s3:*", member.ResourceControlLevels[0].Policies[1].Summary.Text, StringComparison.Ordinal);
+        Assert.Empty(noRcps.ResourceControlLevels);
+    }
+
+    [Fact]
     public void Account_AllowListAtTheAccount_EffectSaysOnlyWhatItAllowsGetsThrough()
     {
         // Act: the Test Account has AllowAllEC2Actions instead of FullAWSAccess; its siblings keep FullAWSAccess.
