@@ -25,7 +25,9 @@ internal static class OrgCommand
                 Console.Error.WriteLine("No organization cached: enable Aws:Organizations:Enabled and sync, or `import org FILE` first.");
                 return 3;
             }
-            var options = dashboard.Services.GetRequiredService<IConfiguration>().GetSection(GuardrailOptions.SectionName).Get<GuardrailOptions>() ?? new GuardrailOptions();
+            var configuration = dashboard.Services.GetRequiredService<IConfiguration>();
+            var options = configuration.GetSection(GuardrailOptions.SectionName).Get<GuardrailOptions>() ?? new GuardrailOptions();
+            GuardrailOptionsDefaults.Apply(options, configuration);
             // Automation must not silently get fewer columns: an unusable guardrail file is an error here.
             var definitions = ActivatorUtilities.CreateInstance<GuardrailDefinitionSource>(dashboard.Services).Load(options);
             if (definitions.Error is not null)

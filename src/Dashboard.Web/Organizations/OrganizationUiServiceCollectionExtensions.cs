@@ -12,7 +12,9 @@ public static class OrganizationUiServiceCollectionExtensions
         // Bound once: the binder appends to lists, so a second BindConfiguration would double AllowedRegions.
         if (!services.Any(d => d.ServiceType == typeof(GuardrailMatrixCache)))
         {
-            services.AddOptions<GuardrailOptions>().BindConfiguration(GuardrailOptions.SectionName);
+            services.AddOptions<GuardrailOptions>()
+                .BindConfiguration(GuardrailOptions.SectionName)
+                .PostConfigure<IConfiguration>(GuardrailOptionsDefaults.Apply);
         }
 
         // TryAdd throughout: tests put fake data sources in first; the Data layer may register its queries itself.

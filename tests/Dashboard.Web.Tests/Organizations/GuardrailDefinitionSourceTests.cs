@@ -1,11 +1,16 @@
 using Dashboard.Core.Organizations.Guardrails;
 using Dashboard.Web.Organizations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Tests.Organizations;
 
-/// <summary>The organization's own guardrails (Organizations:Guardrails:DefinitionsFile) reach the matrix; a bad file never hides it.</summary>
+/// <summary>
+/// The organization's own guardrails (Organizations:Guardrails:DefinitionsFile) reach the matrix, a bad file
+/// never hides it, and the audit-role guardrail follows the role the dashboard really uses.
+/// </summary>
 public sealed class GuardrailDefinitionSourceTests : IDisposable
 {
     private const string VpcPeering = """
@@ -115,6 +120,28 @@ public sealed class GuardrailDefinitionSourceTests : IDisposable
         // Assert
         Assert.Same(first.Definitions, unchanged.Definitions);
         Assert.Equal(first.Definitions.Count + 1, changed.Definitions.Count);
+    }
+
+    [Theory]
+    [InlineData(null, null, "SecurityDashboardReadOnly")]
+    [InlineData("CustomAudit", null, "CustomAudit")]
+    [InlineData("CustomAudit", "OtherRole", "OtherRole")]
+    public void AuditRoleName_FollowsAwsRoleNameUnlessSetItself(string? awsRoleName, string? auditRoleName, string expected)
+    {
+        // Arrange
+        var settings = new Dictionary<string, string?>();
+        if (awsRoleName is not null) settings["Aws:RoleName"] = awsRoleName;
+        if (auditRoleName is not null) settings["Organizations:Guardrails:AuditRoleName"] = auditRoleName;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddDashboardOrganizationUi();
+
+        // Act
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptionsMonitor<GuardrailOptions>>().CurrentValue;
+
+        // Assert
+        Assert.Equal(expected, options.AuditRoleName);
     }
 
     private string Write(string name, string content)

@@ -32,7 +32,10 @@ public sealed partial class GuardrailOptions
         "arn:{partition}:iam::{account}:role/AWSControlTowerExecution",
     ];
 
-    /// <summary>The role this dashboard reads member accounts through (the audit-role guardrail protects it).</summary>
+    /// <summary>
+    /// The role this dashboard reads member accounts through (the audit-role guardrail protects it). The host
+    /// sets it from <c>Aws:RoleName</c> unless this key is configured itself.
+    /// </summary>
     public string AuditRoleName { get; set; } = "SecurityDashboardReadOnly";
 
     /// <summary>The ordinary administrator making the test requests: a role with AdministratorAccess.</summary>
