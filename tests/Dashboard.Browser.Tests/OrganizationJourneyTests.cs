@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Dashboard.Browser.Tests;
 
-/// <summary>The organization tree and the guardrail matrix, with a drill-down to the deciding SCP.</summary>
+/// <summary>The organization tree and the guardrail matrix, with a drill-down to the deciding SCP statement and the OU filter.</summary>
 public sealed class OrganizationJourneyTests : BrowserTest
 {
     [Fact]
@@ -32,5 +32,14 @@ public sealed class OrganizationJourneyTests : BrowserTest
         await Assertions.Expect(page.GetByTestId("cell-detail")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("cell-deciders")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("cell-summary")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\S"));
+        // The deciding statement itself, in words (and its JSON for a Deny).
+        await Assertions.Expect(page.GetByTestId("decider-sentence").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"(Denies|This level allows|No SCP)"));
+
+        // Filtered by OU: the Suspended OU holds the stand-in's one suspended account.
+        await page.GetByTestId("guardrail-ou").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Suspended" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("ou=", StringComparison.Ordinal));
+        await Assertions.Expect(matrix.GetByTestId("guardrail-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(matrix.GetByTestId("guardrail-row")).ToContainTextAsync("Root / Suspended");
     }
 }

@@ -49,6 +49,8 @@ internal static class IamCommand
                     result.GetValue(principal)!, result.GetValue(action)!, result.GetValue(resource)!, keys,
                     ScpScope.For(organization, accountId));
                 Console.WriteLine(EvaluationResultFormatter.ToJson(decision));
+                // On stderr, so stdout stays one JSON document for scripts.
+                if (ScpScope.WhyNotApplied(organization, accountId) is { } note) Console.Error.WriteLine(note);
                 return decision.Kind switch
                 {
                     DecisionKind.Allowed => ExitAllowed,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dashboard.Core.Organizations.Guardrails;
 using Dashboard.Data.Organizations;
+using Dashboard.Web.Organizations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +15,7 @@ internal static class OrgCommand
         var format = new Option<string>("--format") { Description = "json or csv", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "csv");
         var ou = new Option<string?>("--ou") { Description = "Only the accounts under this OU (or root) id." };
-        var guardrails = new Command("guardrails", "Print which guardrails each account really gets, computed by evaluating test requests through its effective SCPs.") { format, ou };
+        var guardrails = new Command("guardrails", "Print which guardrails each account really gets, computed by evaluating test requests through its effective SCPs (the built-in guardrails plus those in Organizations:Guardrails:DefinitionsFile).") { format, ou };
         guardrails.SetAction(async (result, ct) =>
         {
             await using var dashboard = await CliApp.BuildAsync(result, ct, demoAllowed: false);
@@ -24,11 +25,20 @@ internal static class OrgCommand
                 Console.Error.WriteLine("No organization cached: enable Aws:Organizations:Enabled and sync, or `import org FILE` first.");
                 return 3;
             }
-            var options = dashboard.Services.GetRequiredService<IConfiguration>().GetSection(GuardrailOptions.SectionName).Get<GuardrailOptions>() ?? new GuardrailOptions();
+            var configuration = dashboard.Services.GetRequiredService<IConfiguration>();
+            var options = configuration.GetSection(GuardrailOptions.SectionName).Get<GuardrailOptions>() ?? new GuardrailOptions();
+            GuardrailOptionsDefaults.Apply(options, configuration);
+            // Automation must not silently get fewer columns: an unusable guardrail file is an error here.
+            var definitions = ActivatorUtilities.CreateInstance<GuardrailDefinitionSource>(dashboard.Services).Load(options);
+            if (definitions.Error is not null)
+            {
+                Console.Error.WriteLine(definitions.Error);
+                return 3;
+            }
             GuardrailMatrix matrix;
             try
             {
-                matrix = GuardrailMatrix.Compute(cached.Snapshot, GuardrailCatalog.Default, options);
+                matrix = GuardrailMatrix.Compute(cached.Snapshot, definitions.Definitions, options);
             }
             catch (ArgumentException ex)
             {

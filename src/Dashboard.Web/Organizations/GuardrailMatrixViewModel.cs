@@ -1,5 +1,6 @@
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Organizations.Guardrails;
+using Dashboard.Core.Organizations.Summaries;
 using MudBlazor;
 
 namespace Dashboard.Web.Organizations;
@@ -20,8 +21,18 @@ public sealed record OuOption(string Id, string Name, int Depth)
     public string Label => new string('\u00A0', Depth * 3) + Name;
 }
 
-/// <summary>What decided a test request, with a link to the SCP.</summary>
-public sealed record DeciderView(string Text, string? PolicyName, string? PolicyHref, string Level, string? Statement);
+/// <summary>
+/// What decided a test request, with a link to the SCP: for a Deny, the statement in words and as JSON; for
+/// a level that allows nothing of it (allow list), what that level does allow.
+/// </summary>
+public sealed record DeciderView(string Text, string? PolicyName, string? PolicyHref, string Level, string? Statement)
+{
+    /// <summary>The deciding statement in plain language, or what an allow-list level allows.</summary>
+    public string? Sentence { get; init; }
+
+    /// <summary>The deciding statement's JSON as written in the SCP.</summary>
+    public string? StatementJson { get; init; }
+}
 
 /// <summary>A principal the guardrail does not stop, and the condition exempting it.</summary>
 public sealed record ExceptionView(string Principal, string ExampleArn, string Condition, string? Statement);
@@ -121,6 +132,35 @@ public sealed class GuardrailMatrixViewModel
             OrganizationLinks.Guardrails(targetId == matrix.Snapshot.Root.Id ? null : targetId, cell.AccountId, cell.GuardrailId));
     }
 
+    private static DeciderView Decider(OrganizationSnapshot snapshot, GuardrailDecider decider)
+    {
+        var policy = decider.PolicyId is null ? null : snapshot.FindPolicy(decider.PolicyId);
+        var view = new DeciderView(
+            decider.Describe(),
+            decider.PolicyName,
+            policy is null ? null : OrganizationLinks.Policy(policy.Id),
+            decider.Level,
+            decider.Kind == GuardrailDeciderKind.ExplicitDeny ? (string.IsNullOrEmpty(decider.Sid) ? $"#{decider.StatementIndex + 1}" : decider.Sid) : null);
+        if (decider.Kind == GuardrailDeciderKind.NotAllowed)
+        {
+            var allows = snapshot.PoliciesAttachedTo(decider.TargetId, OrganizationPolicyTypes.ServiceControlPolicy)
+                .SelectMany(p => ScpSummarizer.Summarize(snapshot, p.Id).Allows.Select(a => $"{p.Name}: {a.Text}"))
+                .ToList();
+            return view with
+            {
+                Sentence = allows.Count == 0 ? "No SCP at this level allows anything." : "This level allows only: " + string.Join(" ", allows),
+            };
+        }
+
+        if (policy is null || decider.StatementIndex is not { } index) return view;
+        var parsed = snapshot.ParsedPolicy(policy.Id).Parsed;
+        return view with
+        {
+            Sentence = parsed.IsSuccess && index < parsed.Policy.Statements.Count ? ScpSummarizer.Sentence(parsed.Policy.Statements[index]) : null,
+            StatementJson = ScpStatementText.Extract(policy.Content, index),
+        };
+    }
+
     private static GuardrailCellDetail? Detail(GuardrailMatrix matrix, string target, string? accountId, string? guardrailId, List<string> warnings)
     {
         if (string.IsNullOrWhiteSpace(accountId) && string.IsNullOrWhiteSpace(guardrailId)) return null;
@@ -140,13 +180,7 @@ public sealed class GuardrailMatrixViewModel
         }
 
         var cell = row.Cell(guardrail.Id);
-        var deciders = cell.Deciders.Select(d => new DeciderView(
-                d.Describe(),
-                d.PolicyName,
-                d.PolicyId is not null && snapshot.FindPolicy(d.PolicyId) is not null ? OrganizationLinks.Policy(d.PolicyId) : null,
-                d.Level,
-                d.Kind == GuardrailDeciderKind.ExplicitDeny ? (string.IsNullOrEmpty(d.Sid) ? $"#{d.StatementIndex + 1}" : d.Sid) : null))
-            .ToList();
+        var deciders = cell.Deciders.Select(d => Decider(snapshot, d)).ToList();
         var exceptions = cell.Exceptions.Select(e => new ExceptionView(e.Principal, e.ExampleArn, e.Condition, e.Statement?.Describe())).ToList();
         return new GuardrailCellDetail(
             row.AccountId,

@@ -1,3 +1,4 @@
+using Dashboard.Core.Iam.Policies;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Organizations.Guardrails;
 using Dashboard.Core.Organizations.Summaries;
@@ -29,6 +30,12 @@ public sealed class OrganizationAccountViewModel
 
     public IReadOnlyList<ScpLevelView> Levels { get; private init; } = [];
 
+    /// <summary>
+    /// The RCP chain (root → OUs → account) when RCPs are enabled: what principals, also from outside the
+    /// organization, may do to this account's resources. Empty when RCPs are not enabled.
+    /// </summary>
+    public IReadOnlyList<ScpLevelView> ResourceControlLevels { get; private init; } = [];
+
     /// <summary>The combined effect of the chain, one fact per line.</summary>
     public IReadOnlyList<string> Effect { get; private init; } = [];
 
@@ -49,25 +56,28 @@ public sealed class OrganizationAccountViewModel
                 id == snapshot.Root.Id ? OrganizationTargetKind.Root : snapshot.FindOrganizationalUnit(id) is not null ? OrganizationTargetKind.OrganizationalUnit : OrganizationTargetKind.Account,
                 id == account.Id ? OrganizationLinks.Account(id) : OrganizationLinks.Guardrails(id)))
             .ToList();
-        var chain = EffectivePolicies.ChainFor(snapshot, account.Id);
-        var levels = chain.Select(level => new ScpLevelView(
-                level.TargetId,
-                level.Kind,
-                level.Name,
-                [.. level.Policies.Select(p => new LevelPolicyView(p.Id, p.Name, p.AwsManaged, OrganizationLinks.Policy(p.Id), ScpSummarizer.Summarize(snapshot, p.Id)))],
-                level.Policies.Count == 0 ? "No SCP is attached here, so nothing is allowed at this level: every action is denied for the account." : null))
-            .ToList();
+        var levels = LevelViews(snapshot, account.Id, OrganizationPolicyTypes.ServiceControlPolicy, "No SCP is attached here, so nothing is allowed at this level: every action is denied for the account.");
+        var resourceLevels = LevelViews(snapshot, account.Id, OrganizationPolicyTypes.ResourceControlPolicy, "No RCP is attached here, so no request to the account's resources is allowed at this level.");
         var management = snapshot.IsManagementAccount(account.Id);
         return new OrganizationAccountViewModel(account)
         {
             IsManagement = management,
             Path = path,
             Levels = levels,
+            ResourceControlLevels = resourceLevels,
             Effect = CombinedEffect(snapshot, levels, management),
             Guardrails = matrix is null ? [] : [.. matrix.Row(account.Id).Cells.Select(c => GuardrailMatrixViewModel.Cell(matrix, c))],
             GuardrailError = matrixError,
         };
     }
+
+    private static List<ScpLevelView> LevelViews(OrganizationSnapshot snapshot, string accountId, string policyType, string emptyNote) =>
+        [.. EffectivePolicies.ChainFor(snapshot, accountId, policyType).Select(level => new ScpLevelView(
+            level.TargetId,
+            level.Kind,
+            level.Name,
+            [.. level.Policies.Select(p => new LevelPolicyView(p.Id, p.Name, p.AwsManaged, OrganizationLinks.Policy(p.Id), ScpSummarizer.Summarize(snapshot, p.Id)))],
+            level.Policies.Count == 0 ? emptyNote : null))];
 
     private static List<string> CombinedEffect(OrganizationSnapshot snapshot, IReadOnlyList<ScpLevelView> levels, bool management)
     {
@@ -86,6 +96,19 @@ public sealed class OrganizationAccountViewModel
         lines.Add($"An action is allowed only if an SCP at each of these {levels.Count} levels allows it, and a Deny at any level wins; SCPs grant nothing by themselves.");
         var denies = levels.SelectMany(l => l.Policies.SelectMany(p => p.Summary.Denies.Select(d => $"{l.Name}, {p.Name} {d.Label}: {d.Text}"))).ToList();
         lines.AddRange(denies.Count == 0 ? ["No SCP on the chain denies anything explicitly."] : denies);
+
+        // Allow-list levels (no FullAWSAccess or equivalent): only what they allow gets through, whatever lies
+        // below. A level with an unreadable SCP is left to the "uncertain" line: it may allow anything.
+        foreach (var level in levels.Where(l => l.Policies.Count > 0
+            && l.Policies.All(p => p.Summary.IsReadable)
+            && !l.Policies.Any(p => AllowsEverything(snapshot, p.PolicyId))))
+        {
+            var allows = level.Policies.SelectMany(p => p.Summary.Allows.Select(a => $"{a.Text.TrimEnd('.')} ({p.Name})")).ToList();
+            lines.Add(allows.Count == 0
+                ? $"{level.Name} allows nothing (its SCPs only deny), so every action is denied for the account."
+                : $"{level.Name} is an allow list: only what it allows gets through, everything else is denied for the account: {string.Join("; ", allows)}.");
+        }
+
         var unreadable = levels.SelectMany(l => l.Policies.Where(p => !p.Summary.IsReadable).Select(p => $"{p.Name} at {l.Name}")).ToList();
         if (unreadable.Count > 0)
         {
@@ -94,5 +117,16 @@ public sealed class OrganizationAccountViewModel
 
         lines.AddRange(levels.Where(l => l.Note is not null).Select(l => $"{l.Name}: {l.Note}"));
         return lines;
+    }
+
+    /// <summary>An unconditional Allow of every action on every resource, as FullAWSAccess has.</summary>
+    private static bool AllowsEverything(OrganizationSnapshot snapshot, string policyId)
+    {
+        var parsed = snapshot.ParsedPolicy(policyId).Parsed;
+        return parsed.IsSuccess && parsed.Policy.Statements.Any(s =>
+            s.Effect == PolicyEffect.Allow
+            && !s.Actions.IsNegated && s.Actions.Values.Any(a => a.Trim() == "*")
+            && (s.Resources is null || (!s.Resources.IsNegated && s.Resources.Values.Any(r => r.Trim() == "*")))
+            && s.Conditions.Count == 0);
     }
 }

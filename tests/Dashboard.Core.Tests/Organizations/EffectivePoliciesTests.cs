@@ -161,4 +161,41 @@ public sealed class EffectivePoliciesTests
         IdentityPolicies = [PolicyInput.FromJson("AdministratorAccess", FullAwsAccess)],
         ServiceControlPolicies = EffectivePolicies.ForAccount(snapshot, accountId),
     };
+
+    [Theory]
+    [InlineData(null, "No organization is cached")]
+    [InlineData(Management, "SCPs do not apply: 111111111111 is the management account of o-a1b2c3d4e5")]
+    [InlineData("999999999999", "account 999999999999 is not in the cached organization")]
+    [InlineData(ProdAccount, null)]
+    public void WhyNotApplied_EachCase_SaysWhyOrNothingWhenTheChainApplies(string? account, string? expected)
+    {
+        // Arrange: null account stands for "no organization cached" (asked about the prod account).
+        var snapshot = account is null ? null : Snapshot();
+
+        // Act
+        var note = ScpScope.WhyNotApplied(snapshot, account ?? ProdAccount);
+        var chain = ScpScope.For(snapshot, account ?? ProdAccount);
+
+        // Assert
+        if (expected is null)
+        {
+            Assert.Null(note);
+            Assert.NotNull(chain);
+        }
+        else
+        {
+            Assert.Contains(expected, note, StringComparison.Ordinal);
+            Assert.Null(chain);
+        }
+    }
+
+    [Fact]
+    public void WhyNotApplied_ScpsNotEnabledOnTheRoot_SaysSo()
+    {
+        // Act
+        var note = ScpScope.WhyNotApplied(Snapshot(root: Root(OrganizationPolicyTypes.ResourceControlPolicy)), ProdAccount);
+
+        // Assert
+        Assert.Equal("No SCPs were applied: SCPs are not enabled on the root of o-a1b2c3d4e5.", note);
+    }
 }

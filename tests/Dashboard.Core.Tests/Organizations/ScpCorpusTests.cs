@@ -88,4 +88,60 @@ public sealed class ScpCorpusTests
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    /// <summary>Every real SCP/RCP file, relative to shared/data/scp.</summary>
+    public static TheoryData<string> RealPolicyFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(ScpRoot, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            data.Add(Path.GetRelativePath(ScpRoot, file).Replace(Path.DirectorySeparatorChar, '/'));
+        return data;
+    }
+
+    /// <summary>The real files AWS itself would refuse, and why; any other file must parse.</summary>
+    private static readonly Dictionary<string, string> KnownInvalid = new(StringComparer.Ordinal)
+    {
+        // A // comment inside the JSON: Organizations rejects it (MalformedPolicyDocumentException).
+        ["aws-samples-service-control-policy-examples/Service-specific-controls/AWS-IAM/deny-service-specific-credential-by-type.json"] = "invalid JSON",
+
+        // A template: '<my-corporate-cidr>' must be replaced by a CIDR before AWS accepts the condition.
+        ["aws-samples-service-control-policy-examples/Protect-cloud-platform-resource/Deny-use-of-IAM-user-credentials-from-unexpected-networks.json"] = "is not an IPv4 or IPv6 address or CIDR block",
+    };
+
+    [Theory]
+    [MemberData(nameof(RealPolicyFiles))]
+    public void Parse_EveryRealScpFile_ParsesAndEvaluatesOrIsRejectedWithAReason(string relativePath)
+    {
+        // Arrange
+        var content = File.ReadAllText(Path.Combine(ScpRoot, relativePath));
+        var input = Dashboard.Core.Iam.Evaluation.PolicyInput.FromJson(relativePath, content);
+
+        // Act: summarised for the library and evaluated as the only SCP at a level, as the matrix does.
+        var summary = Dashboard.Core.Organizations.Summaries.ScpSummarizer.Summarize(input);
+        var result = Dashboard.Core.Iam.Evaluation.PolicyEvaluator.Evaluate(new Dashboard.Core.Iam.Evaluation.EvaluationRequest
+        {
+            Principal = Dashboard.Core.Iam.Evaluation.PrincipalContext.ForRole("arn:aws:iam::123456789012:role/Probe", new Dictionary<string, string>()),
+            Action = "iam:CreateUser",
+            MissingKeys = Dashboard.Core.Iam.Evaluation.MissingContextKeys.Absent,
+            IdentityPolicies = [Dashboard.Core.Iam.Evaluation.PolicyInput.FromJson("admin", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""")],
+            ServiceControlPolicies = [new Dashboard.Core.Iam.Evaluation.OrganizationPolicyLevel("Root r-test", [input])],
+        });
+
+        // Assert
+        if (KnownInvalid.TryGetValue(relativePath, out var reason))
+        {
+            Assert.False(input.Parsed.IsSuccess, $"{relativePath} was expected to be rejected ({reason}).");
+            Assert.Contains(reason, input.Parsed.Error, StringComparison.Ordinal);
+            Assert.False(summary.IsReadable);
+            Assert.True(result.IsUncertain);
+            Assert.NotEqual(Dashboard.Core.Iam.Evaluation.DecisionKind.Allowed, result.Kind);
+            return;
+        }
+
+        Assert.True(input.Parsed.IsSuccess, $"{relativePath}: {input.Parsed.Error}");
+        Assert.NotEmpty(input.Parsed.Policy!.Statements);
+        Assert.Equal(input.Parsed.Policy.Statements.Count, summary.Statements.Count);
+        Assert.All(summary.Statements, s => Assert.Matches("^(Denies|Allows) .+\\.$", s.Text));
+        Assert.False(result.IsUncertain);
+    }
 }

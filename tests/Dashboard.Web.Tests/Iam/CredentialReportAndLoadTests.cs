@@ -8,6 +8,7 @@ using Dashboard.Web.Organizations;
 using Dashboard.Web.Tests.Components;
 using Dashboard.Web.Tests.Organizations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -85,7 +86,7 @@ public sealed class CredentialReportAndLoadTests
     public void MatrixCache_SameSnapshot_ComputedOnce()
     {
         // Arrange
-        var cache = new GuardrailMatrixCache(new StaticOptionsMonitor(new GuardrailOptions()));
+        var cache = new GuardrailMatrixCache(new StaticOptionsMonitor(new GuardrailOptions()), new GuardrailDefinitionSource(NullLogger<GuardrailDefinitionSource>.Instance));
         var cached = OrganizationTestData.Cached(OrganizationTestData.AwsExample());
 
         // Act
@@ -101,7 +102,7 @@ public sealed class CredentialReportAndLoadTests
     public void MatrixCache_UnusableOptions_ErrorNamingTheKey()
     {
         // Arrange
-        var cache = new GuardrailMatrixCache(new StaticOptionsMonitor(new GuardrailOptions { AllowedRegions = ["mars-1"] }));
+        var cache = new GuardrailMatrixCache(new StaticOptionsMonitor(new GuardrailOptions { AllowedRegions = ["mars-1"] }), new GuardrailDefinitionSource(NullLogger<GuardrailDefinitionSource>.Instance));
 
         // Act
         var (matrix, error) = cache.For(OrganizationTestData.Cached(OrganizationTestData.AwsExample()));

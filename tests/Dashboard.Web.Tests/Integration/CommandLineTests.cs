@@ -121,4 +121,51 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(lines.Length > 1);
         Assert.Contains("leave-organization", output);
     }
+
+    [Fact]
+    public async Task IamCan_OrganizationImported_AnswersThroughTheAccountsScpsAndNamesTheLevel()
+    {
+        // Arrange: the AWS example organization; its Test Account (444444444444) has only AllowAllEC2Actions attached.
+        var org = RepoFile("src", "Dashboard.StandIn", "Seed", "org", "aws-example-organization.json");
+        Assert.Equal(0, (await RunAsync("import", "org", org, "--data", _data.Path)).ExitCode);
+        foreach (var account in new[] { "444444444444", "111111111111" })
+        {
+            var dump = Path.Combine(_data.Path, $"iam-{account}.json");
+            await File.WriteAllTextAsync(dump, $$$"""
+                {"UserDetailList": [{"Path": "/", "UserName": "admin", "UserId": "AIDAEXAMPLE{{{account}}}", "Arn": "arn:aws:iam::{{{account}}}:user/admin",
+                  "CreateDate": "2020-01-01T00:00:00Z", "GroupList": [], "AttachedManagedPolicies": [], "Tags": [],
+                  "UserPolicyList": [{"PolicyName": "admin", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}]}],
+                 "GroupDetailList": [], "RoleDetailList": [], "Policies": [], "IsTruncated": false}
+                """, TestContext.Current.CancellationToken);
+            Assert.Equal(0, (await RunAsync("import", "iam", account, dump, "--data", _data.Path)).ExitCode);
+        }
+
+        // Act
+        var (deniedExit, deniedOutput, _) = await RunWithErrorsAsync("iam", "can", "--account", "444444444444", "--principal", "arn:aws:iam::444444444444:user/admin", "--action", "iam:CreateUser", "--data", _data.Path);
+        var (ec2Exit, _, _) = await RunWithErrorsAsync("iam", "can", "--account", "444444444444", "--principal", "arn:aws:iam::444444444444:user/admin", "--action", "ec2:RunInstances", "--data", _data.Path);
+        var (managementExit, _, managementErrors) = await RunWithErrorsAsync("iam", "can", "--account", "111111111111", "--principal", "arn:aws:iam::111111111111:user/admin", "--action", "iam:CreateUser", "--data", _data.Path);
+
+        // Assert
+        Assert.Equal((1, 0, 0), (deniedExit, ec2Exit, managementExit));
+        using var denied = JsonDocument.Parse(deniedOutput);
+        Assert.Equal("ImplicitDeny", denied.RootElement.GetProperty("kind").GetString());
+        Assert.Contains("Account 'Test Account' (444444444444)", denied.RootElement.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("SCPs do not apply: 111111111111 is the management account", managementErrors, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunWithErrorsAsync(params string[] args)
+    {
+        var original = Console.Error;
+        using var errors = new StringWriter();
+        Console.SetError(errors);
+        try
+        {
+            var (exit, output) = await RunAsync(args);
+            return (exit, output, errors.ToString());
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
 }

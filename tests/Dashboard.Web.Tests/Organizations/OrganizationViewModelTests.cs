@@ -158,6 +158,122 @@ public sealed class OrganizationViewModelTests
     }
 
     [Fact]
+    public void Matrix_DeniedByAStatement_DrillDownShowsThatStatementInWordsAndJson()
+    {
+        // Act
+        var model = GuardrailMatrixViewModel.Build(GuardedMatrix.Value, null, OrganizationTestData.Member, "leave-organization");
+
+        // Assert
+        var decider = Assert.Single(model.Selected!.Deciders);
+        Assert.Equal("Denies organizations:LeaveOrganization on all resources, unless aws:PrincipalArn is like arn:aws:iam::*:role/BreakGlass.", decider.Sentence);
+        using var statement = System.Text.Json.JsonDocument.Parse(decider.StatementJson!);
+        Assert.Equal("DenyLeaving", statement.RootElement.GetProperty("Sid").GetString());
+    }
+
+    [Fact]
+    public void Matrix_AllowListLevel_DrillDownSaysWhatThatLevelAllows()
+    {
+        // Act: the Test Account's own level allows EC2 only, so leaving is denied there.
+        var model = GuardrailMatrixViewModel.Build(ExampleMatrix.Value, null, "444444444444", "leave-organization");
+
+        // Assert
+        var decider = Assert.Single(model.Selected!.Deciders);
+        Assert.Equal("This level allows only: AllowAllEC2Actions: Allows ec2:* on all resources.", decider.Sentence);
+        Assert.Null(decider.StatementJson);
+    }
+
+    [Theory]
+    [InlineData(0, "First")]
+    [InlineData(1, "Second")]
+    [InlineData(2, null)]
+    public void ExtractStatement_ArrayOfStatements_ReturnsTheOneAtTheIndex(int index, string? expectedSid)
+    {
+        // Arrange
+        const string content = """{"Version":"2012-10-17","Statement":[{"Sid":"First","Effect":"Deny","Action":"*","Resource":"*"},{"Sid":"Second","Effect":"Allow","Action":"*","Resource":"*"}]}""";
+
+        // Act
+        var json = ScpStatementText.Extract(content, index);
+
+        // Assert
+        Assert.Equal(expectedSid, Sid(json));
+    }
+
+    [Theory]
+    [InlineData("""{"Statement":{"Sid":"Only","Effect":"Deny","Action":"*","Resource":"*"}}""", "Only")]
+    [InlineData("%7B%22Statement%22%3A%7B%22Sid%22%3A%22Encoded%22%7D%7D", "Encoded")]
+    [InlineData("{ not json", null)]
+    public void ExtractStatement_SingleObjectEncodedOrBroken_ReadsWhatItCan(string content, string? expectedSid)
+    {
+        // Act
+        var json = ScpStatementText.Extract(content, 0);
+
+        // Assert
+        Assert.Equal(expectedSid, Sid(json));
+    }
+
+    private static string? Sid(string? statementJson)
+    {
+        if (statementJson is null) return null;
+        using var document = System.Text.Json.JsonDocument.Parse(statementJson);
+        return document.RootElement.GetProperty("Sid").GetString();
+    }
+
+    [Fact]
+    public void Account_RcpsEnabled_RcpChainListedApartFromTheScps()
+    {
+        // Arrange: RCPFullAWSAccess everywhere plus a secure-transport RCP on the root, as the stand-in serves.
+        var snapshot = OrganizationFileReader.Read("""
+            {"organization": {"id": "o-rcptest001", "managementAccountId": "111111111111"},
+             "root": {"id": "r-rcp1", "policyTypes": ["SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY"],
+                      "policies": ["p-FullAWSAccess", "p-RCPFullAWSAccess", "p-securetransport"],
+                      "accounts": [{"id": "111111111111", "name": "management", "email": "m@example.com", "policies": ["p-FullAWSAccess", "p-RCPFullAWSAccess"]},
+                                   {"id": "222222222222", "name": "member", "email": "a@example.com", "policies": ["p-FullAWSAccess", "p-RCPFullAWSAccess"]}]},
+             "policies": [
+               {"id": "p-FullAWSAccess", "name": "FullAWSAccess", "content": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}},
+               {"id": "p-RCPFullAWSAccess", "name": "RCPFullAWSAccess", "type": "RESOURCE_CONTROL_POLICY",
+                "content": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}},
+               {"id": "p-securetransport", "name": "EnforceSecureTransport", "type": "RESOURCE_CONTROL_POLICY",
+                "content": {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*",
+                            "Condition": {"BoolIfExists": {"aws:SecureTransport": "false"}}}]}}]}
+            """);
+
+        // Act
+        var member = OrganizationAccountViewModel.Build(snapshot, "222222222222", GuardrailMatrix.Compute(snapshot))!;
+        var noRcps = OrganizationAccountViewModel.Build(ExampleMatrix.Value.Snapshot, "444444444444", ExampleMatrix.Value)!;
+
+        // Assert
+        Assert.Equal([["FullAWSAccess"], ["FullAWSAccess"]], member.Levels.Select(l => l.Policies.Select(p => p.Name)));
+        Assert.Equal([["RCPFullAWSAccess", "EnforceSecureTransport"], ["RCPFullAWSAccess"]], member.ResourceControlLevels.Select(l => l.Policies.Select(p => p.Name)));
+        Assert.Contains("Denies s3:*", member.ResourceControlLevels[0].Policies[1].Summary.Text, StringComparison.Ordinal);
+        Assert.Empty(noRcps.ResourceControlLevels);
+    }
+
+    [Fact]
+    public void Account_AllowListAtTheAccount_EffectSaysOnlyWhatItAllowsGetsThrough()
+    {
+        // Act: the Test Account has AllowAllEC2Actions instead of FullAWSAccess; its siblings keep FullAWSAccess.
+        var allowList = OrganizationAccountViewModel.Build(ExampleMatrix.Value.Snapshot, "444444444444", ExampleMatrix.Value)!;
+        var denyList = OrganizationAccountViewModel.Build(ExampleMatrix.Value.Snapshot, "333333333333", ExampleMatrix.Value)!;
+
+        // Assert
+        var line = Assert.Single(allowList.Effect, l => l.Contains("is an allow list", StringComparison.Ordinal));
+        Assert.StartsWith("Account 'Test Account' (444444444444) is an allow list", line, StringComparison.Ordinal);
+        Assert.Contains("Allows ec2:* on all resources (AllowAllEC2Actions)", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(denyList.Effect, l => l.Contains("allow list", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Account_UnreadableScpAtALevel_UncertainNotCalledAnAllowList()
+    {
+        // Act: the Legacy OU holds FullAWSAccess and the unreadable BrokenScp.
+        var legacy = OrganizationAccountViewModel.Build(GuardedMatrix.Value.Snapshot, OrganizationTestData.LegacyAccount, GuardedMatrix.Value)!;
+
+        // Assert
+        Assert.Contains(legacy.Effect, l => l.StartsWith("Uncertain: BrokenScp", StringComparison.Ordinal));
+        Assert.DoesNotContain(legacy.Effect, l => l.Contains("allow list", StringComparison.Ordinal) || l.Contains("allows nothing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Account_GuardedMember_EffectListsTheDeniesAndManagementIsExplained()
     {
         // Act

@@ -1,9 +1,9 @@
 namespace Dashboard.Core.Organizations.Guardrails;
 
 /// <summary>
-/// The guardrails the dashboard checks by default (issue 5, section 3). Each is data: add one by adding
-/// a definition here, or pass your own list to <see cref="GuardrailMatrix.Compute"/>
-/// (<see cref="GuardrailDefinitionReader"/> reads them from JSON).
+/// The guardrails the dashboard checks by default (issue 5, section 3). Each is data: an organization adds
+/// its own, or replaces a built-in one, with a JSON file (<see cref="GuardrailOptions.DefinitionsFile"/>, read
+/// by <see cref="GuardrailDefinitionReader"/>, merged by <see cref="Merge"/>; GUARDRAILS.md beside this class).
 /// </summary>
 public static class GuardrailCatalog
 {
@@ -179,6 +179,23 @@ public static class GuardrailCatalog
             Requests = [Regional("kms:ScheduleKeyDeletion", "arn:{partition}:kms:{region}:{account}:key/1234abcd-12ab-34cd-56ef-1234567890ab")],
         },
     ];
+
+    /// <summary>
+    /// The built-in guardrails with an organization's own: a custom definition whose id is a built-in one
+    /// replaces it in place (say, to test a differently named trail); the others follow, in file order.
+    /// </summary>
+    public static IReadOnlyList<GuardrailDefinition> Merge(IReadOnlyList<GuardrailDefinition> builtIn, IReadOnlyList<GuardrailDefinition> custom)
+    {
+        ArgumentNullException.ThrowIfNull(builtIn);
+        ArgumentNullException.ThrowIfNull(custom);
+        var byId = custom.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var builtInIds = builtIn.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return
+        [
+            .. builtIn.Select(d => byId.GetValueOrDefault(d.Id, d)),
+            .. custom.Where(d => !builtInIds.Contains(d.Id)).DistinctBy(d => d.Id, StringComparer.Ordinal),
+        ];
+    }
 
     private const string Detector = "arn:{partition}:guardduty:{region}:{account}:detector/12abc34d567e8fa901bc2d34e56789f0";
 

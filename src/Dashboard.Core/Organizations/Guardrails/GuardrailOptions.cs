@@ -32,7 +32,10 @@ public sealed partial class GuardrailOptions
         "arn:{partition}:iam::{account}:role/AWSControlTowerExecution",
     ];
 
-    /// <summary>The role this dashboard reads member accounts through (the audit-role guardrail protects it).</summary>
+    /// <summary>
+    /// The role this dashboard reads member accounts through (the audit-role guardrail protects it). The host
+    /// sets it from <c>Aws:RoleName</c> unless this key is configured itself.
+    /// </summary>
     public string AuditRoleName { get; set; } = "SecurityDashboardReadOnly";
 
     /// <summary>The ordinary administrator making the test requests: a role with AdministratorAccess.</summary>
@@ -60,6 +63,12 @@ public sealed partial class GuardrailOptions
     /// those the SCPs' own conditions name; <c>{account}</c> and <c>{partition}</c> are filled in per account.
     /// </summary>
     public List<string> PrivilegedPrincipals { get; set; } = [];
+
+    /// <summary>
+    /// A JSON file of the organization's own guardrails (format in GUARDRAILS.md): each is added to the
+    /// built-in ones, or replaces the built-in one with the same id. Empty: the built-in guardrails only.
+    /// </summary>
+    public string? DefinitionsFile { get; set; }
 
     public IReadOnlyList<string> EffectiveCandidateRegions => CandidateRegions.Count > 0 ? CandidateRegions : DefaultCandidateRegions;
 

@@ -64,4 +64,26 @@ public sealed class GuardrailCatalogTests
         Assert.NotEmpty(global);
         Assert.All(global, r => Assert.Equal("us-east-1", r.Context["aws:RequestedRegion"]));
     }
+
+    [Fact]
+    public void Merge_CustomFile_ReplacesSameIdInPlaceAndAppendsTheRest()
+    {
+        // Arrange: the documented example file of GUARDRAILS.md (one new guardrail, one replacing root-user).
+        var custom = GuardrailDefinitionReader.Read("""
+            [{"id": "vpc-peering", "title": "Creating VPC peering connections", "category": "Network",
+              "requests": [{"action": "ec2:CreateVpcPeeringConnection", "resource": "arn:{partition}:ec2:{region}:{account}:vpc/*"}]},
+             {"id": "root-user", "title": "Root user actions", "category": "Identity",
+              "requests": [{"action": "iam:CreateAccessKey", "resource": "arn:{partition}:iam::{account}:root", "principal": "MemberRoot",
+                            "context": {"aws:RequestedRegion": "us-east-1"}}]}]
+            """);
+
+        // Act
+        var merged = GuardrailCatalog.Merge(GuardrailCatalog.Default, custom);
+
+        // Assert
+        Assert.Equal([.. GuardrailCatalog.Default.Select(g => g.Id), "vpc-peering"], merged.Select(g => g.Id));
+        var rootUser = merged.Single(g => g.Id == "root-user");
+        Assert.Same(custom[1], rootUser);
+        Assert.Equal(GuardrailPrincipal.MemberRoot, Assert.Single(rootUser.Requests).Principal);
+    }
 }
