@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Dashboard.Core.Iam.Inventory;
 using Dashboard.Core.Iam.Risks;
-using Dashboard.Core.Organizations;
 using Dashboard.Data.Database;
 using Dashboard.Data.Iam;
 using Dashboard.Data.Organizations;
+using Dashboard.Web.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +27,12 @@ internal static class ImportIamCommand
                 return 3;
             }
             var path = result.GetValue(file)!;
+            if (Directory.Exists(path.FullName))
+            {
+                Console.Error.WriteLine($"{path.FullName} is a folder; give the JSON file `aws iam get-account-authorization-details` wrote.");
+                return 3;
+            }
+
             IamAccountSnapshot snapshot;
             try
             {
@@ -35,15 +41,17 @@ internal static class ImportIamCommand
             }
             catch (Exception ex) when (ex is IOException or IamInventoryFormatException or System.Text.Json.JsonException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"{path.Name}: cannot import: {ex.Message}");
+                Console.Error.WriteLine($"{path.Name}: cannot import: {ex.Message} Nothing was changed in the cache.");
                 return 3;
             }
 
             await using var dashboard = await CliApp.BuildAsync(result, ct, demoAllowed: false);
             await DatabaseMigrator.MigrateAsync(dashboard.Services, ct);
+            // Analysed as a sync would analyse it: the cached organization's accounts trusted, its SCPs applied.
             var organization = (await dashboard.Services.GetRequiredService<OrganizationQueries>().GetLatestAsync(ct))?.Snapshot;
-            var options = dashboard.Services.GetRequiredService<IOptions<RiskAnalysisOptions>>().Value;
-            var risks = new IamRiskAnalyzer(TimeProvider.System).Analyze(snapshot, options, ScpScope.For(organization, accountId));
+            var context = IamSyncContext.For(organization);
+            var options = context.RiskOptions(dashboard.Services.GetRequiredService<IOptions<RiskAnalysisOptions>>().Value);
+            var risks = new IamRiskAnalyzer(TimeProvider.System).Analyze(snapshot, options, context.ScpsFor(accountId));
             await dashboard.Services.GetRequiredService<IamStore>().SaveAsync(snapshot, risks, syncRunId: null, ct);
             Console.WriteLine($"{path.Name}: account {accountId}: {snapshot.Users.Count} users, {snapshot.Roles.Count} roles, {snapshot.Groups.Count} groups, {snapshot.ManagedPolicies.Count} managed policies; {risks.Count(r => r.Status is RiskStatus.Fail or RiskStatus.Conditional)} risk results.");
             foreach (var warning in snapshot.Warnings) Console.WriteLine($"  warning: {warning}");

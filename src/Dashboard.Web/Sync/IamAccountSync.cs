@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dashboard.Aws.Iam;
 using Dashboard.Core.Iam.Evaluation;
 using Dashboard.Core.Iam.Risks;
+using Dashboard.Core.Organizations;
 using Dashboard.Core.Sync;
 using Dashboard.Data.Iam;
 using Microsoft.Extensions.Options;
@@ -31,10 +32,7 @@ public sealed class IamAccountSync(
         try
         {
             var collected = await collector.CollectWithStatsAsync(accountId, ct);
-            var options = context.OrganizationAccountIds.Count == 0
-                ? riskOptions.CurrentValue
-                // Roles trusted by accounts outside the organization are what the trust rule reports.
-                : riskOptions.CurrentValue.WithOrganization(context.OrganizationAccountIds, context.OrganizationId, context.ManagementAccountId);
+            var options = context.RiskOptions(riskOptions.CurrentValue);
             var scps = context.ScpsFor(accountId);
             var risks = new IamRiskAnalyzer(time).Analyze(collected.Snapshot, options, scps);
             await writeGate.WriteAsync(async () =>
@@ -81,4 +79,19 @@ public sealed record IamSyncContext(
     Func<string, IReadOnlyList<OrganizationPolicyLevel>?> ScpsFor)
 {
     public static IamSyncContext None { get; } = new([], null, null, _ => null);
+
+    /// <summary>The context of a cached organization (None without one); the sync and `import iam` share it.</summary>
+    public static IamSyncContext For(OrganizationSnapshot? organization) => organization is null
+        ? None
+        : new IamSyncContext(
+            [.. organization.Accounts.Select(a => a.Id)],
+            organization.Organization.Id,
+            organization.Organization.ManagementAccountId,
+            accountId => ScpScope.For(organization, accountId));
+
+    /// <summary>The configured risk options, with the organization's accounts trusted when there is one.</summary>
+    public RiskAnalysisOptions RiskOptions(RiskAnalysisOptions configured) => OrganizationAccountIds.Count == 0
+        ? configured
+        // Roles trusted by accounts outside the organization are what the trust rule reports.
+        : configured.WithOrganization(OrganizationAccountIds, OrganizationId, ManagementAccountId);
 }

@@ -17,17 +17,26 @@ public sealed class CommandLineTests : IDisposable
 
     private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
-        var original = Console.Out;
+        var (exit, output, _) = await RunWithErrorsAsync(args);
+        return (exit, output);
+    }
+
+    internal static async Task<(int ExitCode, string Output, string Errors)> RunWithErrorsAsync(params string[] args)
+    {
+        var (originalOut, originalError) = (Console.Out, Console.Error);
         using var output = new StringWriter();
+        using var errors = new StringWriter();
         Console.SetOut(output);
+        Console.SetError(errors);
         try
         {
             var exit = await DashboardCommandLine.InvokeAsync(args);
-            return (exit, output.ToString());
+            return (exit, output.ToString(), errors.ToString());
         }
         finally
         {
-            Console.SetOut(original);
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
         }
     }
 

@@ -1,0 +1,247 @@
+using System.Text.Json;
+using Dashboard.Web.Tests.Components;
+
+namespace Dashboard.Web.Tests.Integration;
+
+/// <summary>
+/// `import iam`, `iam can` and `iam risks` as a security engineer scripts them: exit codes 0/1/2/3,
+/// typed and multivalued --context values, principals by name, and bad input that changes nothing.
+/// </summary>
+[Collection(nameof(ConsoleCollection))]
+public sealed class IamCommandLineTests : IDisposable
+{
+    private const string Account = "111122223333";
+    private readonly TempDataDirectory _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    // A user whose S3 access depends on MFA, its network, the time and request tags; a role named like
+    // another user, so a bare name is ambiguous.
+    private const string Dump = """
+        {
+          "UserDetailList": [
+            {
+              "UserName": "alice", "UserId": "AIDAALICE", "Path": "/", "Arn": "arn:aws:iam::111122223333:user/alice",
+              "GroupList": [], "AttachedManagedPolicies": [], "Tags": [],
+              "UserPolicyList": [{ "PolicyName": "conditional", "PolicyDocument": {
+                "Version": "2012-10-17",
+                "Statement": [
+                  { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "Bool": { "aws:MultiFactorAuthPresent": "true" } } },
+                  { "Effect": "Allow", "Action": "s3:PutObject", "Resource": "*", "Condition": { "IpAddress": { "aws:SourceIp": "203.0.113.0/24" } } },
+                  { "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": { "DateGreaterThan": { "aws:CurrentTime": "2001-01-01T00:00:00Z" } } },
+                  { "Effect": "Allow", "Action": "s3:PutObjectTagging", "Resource": "*", "Condition": { "ForAllValues:StringEquals": { "aws:TagKeys": ["team", "cost-center"] } } },
+                  { "Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*" }
+                ] } }]
+            },
+            {
+              "UserName": "deploy", "UserId": "AIDADEPLOY", "Path": "/", "Arn": "arn:aws:iam::111122223333:user/deploy",
+              "GroupList": [], "AttachedManagedPolicies": [], "UserPolicyList": [], "Tags": []
+            }
+          ],
+          "GroupDetailList": [],
+          "RoleDetailList": [
+            {
+              "RoleName": "deploy", "RoleId": "AROADEPLOY", "Path": "/", "Arn": "arn:aws:iam::111122223333:role/deploy",
+              "AssumeRolePolicyDocument": { "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Principal": { "Service": "ec2.amazonaws.com" }, "Action": "sts:AssumeRole" }] },
+              "InstanceProfileList": [], "RolePolicyList": [], "AttachedManagedPolicies": [], "Tags": []
+            }
+          ],
+          "Policies": []
+        }
+        """;
+
+    private async Task ImportAsync()
+    {
+        var file = Path.Combine(_data.Path, "dump.json");
+        await File.WriteAllTextAsync(file, Dump, TestContext.Current.CancellationToken);
+        var (exit, output, errors) = await CommandLineTests.RunWithErrorsAsync("import", "iam", Account, file, "--data", _data.Path);
+        Assert.True(exit == 0, errors);
+        Assert.Contains("2 users, 1 roles", output);
+    }
+
+    private Task<(int ExitCode, string Output, string Errors)> CanAsync(string principal, string action, params string[] context) =>
+        CommandLineTests.RunWithErrorsAsync(
+            ["iam", "can", "--account", Account, "--principal", principal, "--action", action, "--resource", "arn:aws:s3:::bucket/key", .. context.SelectMany(c => new[] { "--context", c }), "--data", _data.Path]);
+
+    [Theory]
+    [InlineData("s3:GetObject", new string[0], 2, "ConditionallyAllowed")]
+    [InlineData("s3:GetObject", new[] { "aws:MultiFactorAuthPresent=true" }, 0, "Allowed")]
+    [InlineData("s3:GetObject", new[] { "aws:MultiFactorAuthPresent=false" }, 1, "ImplicitDeny")]
+    [InlineData("s3:PutObject", new[] { "aws:SourceIp=203.0.113.7" }, 0, "Allowed")]
+    [InlineData("s3:PutObject", new[] { "aws:SourceIp=198.51.100.1" }, 1, "ImplicitDeny")]
+    [InlineData("s3:ListBucket", new string[0], 0, "Allowed")]
+    [InlineData("s3:ListBucket", new[] { "aws:CurrentTime=1999-12-31T00:00:00Z" }, 1, "ImplicitDeny")]
+    [InlineData("s3:PutObjectTagging", new[] { "aws:TagKeys=team", "aws:TagKeys=cost-center" }, 0, "Allowed")]
+    [InlineData("s3:PutObjectTagging", new[] { "aws:TagKeys=team", "aws:TagKeys=owner" }, 1, "ImplicitDeny")]
+    [InlineData("s3:DeleteObject", new[] { "aws:MultiFactorAuthPresent=true" }, 1, "ExplicitDeny")]
+    public async Task IamCan_ContextValues_DecideAndSetTheExitCode(string action, string[] context, int expectedExit, string expectedKind)
+    {
+        await ImportAsync();
+
+        var (exit, output, errors) = await CanAsync("arn:aws:iam::111122223333:user/alice", action, context);
+
+        Assert.True(expectedExit == exit, $"exit {exit}: {output}{errors}");
+        using var decision = JsonDocument.Parse(output);
+        Assert.Equal(expectedKind, decision.RootElement.GetProperty("kind").GetString());
+        Assert.NotEmpty(decision.RootElement.GetProperty("summary").GetString()!);
+    }
+
+    [Fact]
+    public async Task IamCan_Conditional_ExplainsTheConditionInTheJson()
+    {
+        await ImportAsync();
+
+        var (_, output, _) = await CanAsync("alice", "s3:GetObject");
+
+        using var decision = JsonDocument.Parse(output);
+        var clause = decision.RootElement.GetProperty("allowedOnlyIf")[0].GetProperty("alternatives")[0].GetProperty("clauses")[0];
+        Assert.Equal("aws:MultiFactorAuthPresent", clause.GetProperty("key").GetString());
+    }
+
+    [Theory]
+    [InlineData("alice", "arn:aws:iam::111122223333:user/alice")]
+    [InlineData("ALICE", "arn:aws:iam::111122223333:user/alice")]
+    [InlineData("user/deploy", "arn:aws:iam::111122223333:user/deploy")]
+    [InlineData("role/deploy", "arn:aws:iam::111122223333:role/deploy")]
+    [InlineData("root", "arn:aws:iam::111122223333:root")]
+    public async Task IamCan_PrincipalByName_ResolvesToItsArn(string principal, string expectedArn)
+    {
+        await ImportAsync();
+
+        var (exit, output, errors) = await CanAsync(principal, "s3:GetObject", "aws:MultiFactorAuthPresent=true");
+
+        Assert.True(exit is 0 or 1, errors);
+        using var decision = JsonDocument.Parse(output);
+        Assert.Equal(expectedArn, decision.RootElement.GetProperty("principal").GetString());
+    }
+
+    [Theory]
+    [InlineData("deploy", new string[0], "names more than one principal")]
+    [InlineData("nobody", new string[0], "no user or role named 'nobody'")]
+    [InlineData("alice", new[] { "aws:MultiFactorAuthPresent=yes" }, "is not true or false")]
+    [InlineData("alice", new[] { "aws:SourceIp=203.0.113.0/24" }, "not one IP address")]
+    [InlineData("alice", new[] { "aws:CurrentTime=tomorrow" }, "not a date and time")]
+    [InlineData("alice", new[] { "MultiFactorAuthPresent=true" }, "not prefix:name")]
+    [InlineData("alice", new[] { "novalue" }, "is not key=value")]
+    public async Task IamCan_BadArgument_ExitsThreeWithAMessageAndNoJson(string principal, string[] context, string expected)
+    {
+        await ImportAsync();
+
+        var (exit, output, errors) = await CanAsync(principal, "s3:GetObject", context);
+
+        Assert.Equal(3, exit);
+        Assert.Empty(output);
+        Assert.Contains(expected, errors);
+        Assert.DoesNotContain("Parameter '", errors);
+    }
+
+    [Fact]
+    public async Task IamCan_ResourceNotAnArn_ExitsThree()
+    {
+        await ImportAsync();
+
+        var (exit, _, errors) = await CommandLineTests.RunWithErrorsAsync(
+            "iam", "can", "--account", Account, "--principal", "alice", "--action", "s3:GetObject", "--resource", "bucket", "--data", _data.Path);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("Resource 'bucket' is not an ARN", errors);
+    }
+
+    [Fact]
+    public async Task IamVerbs_NoCacheInTheFolder_ExitThreeAndCreateNothing()
+    {
+        var empty = Path.Combine(_data.Path, "nothing-here");
+
+        var can = await CommandLineTests.RunWithErrorsAsync("iam", "can", "--account", Account, "--principal", "alice", "--action", "s3:GetObject", "--data", empty);
+        var risks = await CommandLineTests.RunWithErrorsAsync("iam", "risks", "--data", empty);
+
+        Assert.Equal(3, can.ExitCode);
+        Assert.Equal(3, risks.ExitCode);
+        Assert.Contains("No cache at", can.Errors);
+        Assert.Contains("No cache at", risks.Errors);
+        Assert.False(File.Exists(Path.Combine(empty, "dashboard.db")));
+    }
+
+    [Fact]
+    public async Task IamRisks_AccountWithoutData_IsAnErrorNotAnEmptyList()
+    {
+        await ImportAsync();
+
+        var (exit, output, errors) = await CommandLineTests.RunWithErrorsAsync("iam", "risks", "--account", "999999999999", "--data", _data.Path);
+
+        Assert.Equal(3, exit);
+        Assert.Empty(output);
+        Assert.Contains("No IAM data cached for account 999999999999", errors);
+    }
+
+    [Fact]
+    public async Task IamRisks_SeverityFilter_ReturnsOnlyThoseSeverities()
+    {
+        var dump = Path.Combine(SharedData.Root, "data", "iam", "cloudsplaining", "example.json");
+        Assert.Equal(0, (await CommandLineTests.RunWithErrorsAsync("import", "iam", "200611803367", dump, "--data", _data.Path)).ExitCode);
+
+        var (exit, output, _) = await CommandLineTests.RunWithErrorsAsync("iam", "risks", "--account", "200611803367", "--severity", "critical,high", "--data", _data.Path);
+        var bad = await CommandLineTests.RunWithErrorsAsync("iam", "risks", "--severity", "urgent", "--data", _data.Path);
+
+        Assert.Equal(0, exit);
+        using var risks = JsonDocument.Parse(output);
+        var severities = risks.RootElement.EnumerateArray().Select(r => r.GetProperty("severity").GetString()).Distinct().ToList();
+        Assert.NotEmpty(severities);
+        Assert.All(severities, s => Assert.Contains(s, new[] { "Critical", "High" }));
+        Assert.Equal(3, bad.ExitCode);
+        Assert.Contains("'urgent'", bad.Errors);
+    }
+
+    [Fact]
+    public async Task IamRisksCsv_HasTheExplanationColumn()
+    {
+        var dump = Path.Combine(SharedData.Root, "data", "iam", "cloudsplaining", "example.json");
+        Assert.Equal(0, (await CommandLineTests.RunWithErrorsAsync("import", "iam", "200611803367", dump, "--data", _data.Path)).ExitCode);
+
+        var (exit, output, _) = await CommandLineTests.RunWithErrorsAsync("iam", "risks", "--format", "csv", "--rule", "iam_principal_not_admin_equivalent", "--data", _data.Path);
+
+        Assert.Equal(0, exit);
+        using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(new StringReader(output)) { Delimiters = [","], HasFieldsEnclosedInQuotes = true };
+        var header = parser.ReadFields()!;
+        Assert.Equal("Explanation", header[^1]);
+        var records = new List<string[]>();
+        while (!parser.EndOfData) records.Add(parser.ReadFields()!);
+        Assert.NotEmpty(records);
+        Assert.All(records, r => Assert.Equal(("iam_principal_not_admin_equivalent", header.Length), (r[1], r.Length)));
+        Assert.All(records, r => Assert.Contains("allowed by", r[^1]));
+    }
+
+    [Theory]
+    [InlineData("{\"UserDetailList\": 5}", "must be a list")]
+    [InlineData("{ not json", "not valid JSON")]
+    [InlineData("{\"Account\": \"x\"}", "is not GetAccountAuthorizationDetails output")]
+    public async Task ImportIam_BadFile_ExitsThreeAndKeepsTheCachedAccount(string content, string expected)
+    {
+        await ImportAsync();
+        var bad = Path.Combine(_data.Path, "bad.json");
+        await File.WriteAllTextAsync(bad, content, TestContext.Current.CancellationToken);
+
+        var (exit, _, errors) = await CommandLineTests.RunWithErrorsAsync("import", "iam", Account, bad, "--data", _data.Path);
+        var (canExit, canOutput, _) = await CanAsync("alice", "s3:GetObject", "aws:MultiFactorAuthPresent=true");
+
+        Assert.Equal(3, exit);
+        Assert.Contains(expected, errors);
+        Assert.Contains("Nothing was changed", errors);
+        Assert.Equal(0, canExit);
+        Assert.Contains("user/alice", canOutput);
+    }
+
+    [Theory]
+    [InlineData("aws-cli-examples", "get-account-authorization-details-01.json")]
+    [InlineData("cloudmapper", "iam-get-account-authorization-details.json")]
+    [InlineData("cloudsplaining", "test-example-authz-details.json")]
+    public async Task ImportIam_RealDumps_AreAccepted(string folder, string file)
+    {
+        var dump = Path.Combine(SharedData.Root, "data", "iam", folder, file);
+
+        var (exit, output, errors) = await CommandLineTests.RunWithErrorsAsync("import", "iam", "123456789012", dump, "--data", _data.Path);
+
+        Assert.True(exit == 0, errors);
+        Assert.Contains("account 123456789012", output);
+    }
+}
