@@ -12,11 +12,13 @@ namespace Dashboard.Web.Sync;
 /// <summary>
 /// Reads one account's IAM (authorization details, credential report, summary, password policy),
 /// analyses its risks through the policy evaluator (with the account's SCPs when the organization is
-/// known) and stores both in one transaction. A failed account keeps its last good data.
+/// known) and stores both in one transaction. A failed account keeps its last good data; a credential
+/// report IAM did not finish in time is replaced by the account's cached one (see <see cref="CredentialReportCarryOver"/>).
 /// </summary>
 public sealed class IamAccountSync(
     IamCollector collector,
     IamStore store,
+    IamQueries queries,
     CacheWriteGate writeGate,
     IOptionsMonitor<RiskAnalysisOptions> riskOptions,
     TimeProvider time,
@@ -32,16 +34,18 @@ public sealed class IamAccountSync(
         try
         {
             var collected = await collector.CollectWithStatsAsync(accountId, ct);
+            var snapshot = collected.Snapshot.CredentialReport is null
+                ? CredentialReportCarryOver.Apply(collected.Snapshot, await queries.GetSnapshotAsync(accountId, ct), time.GetUtcNow())
+                : collected.Snapshot;
             var options = context.RiskOptions(riskOptions.CurrentValue);
             var scps = context.ScpsFor(accountId);
-            var risks = new IamRiskAnalyzer(time).Analyze(collected.Snapshot, options, scps);
+            var risks = new IamRiskAnalyzer(time).Analyze(snapshot, options, scps);
             await writeGate.WriteAsync(async () =>
             {
-                await store.SaveAsync(collected.Snapshot, risks, runId, ct);
+                await store.SaveAsync(snapshot, risks, runId, ct);
                 return 0;
             }, ct);
 
-            var snapshot = collected.Snapshot;
             var principals = snapshot.Users.Count + snapshot.Roles.Count + snapshot.Groups.Count;
             logger.LogInformation(
                 "Synced IAM of {Account}: {Principals} principals, {Policies} managed policies, {Risks} risk results, {Retries} retries in {Elapsed} ms",
