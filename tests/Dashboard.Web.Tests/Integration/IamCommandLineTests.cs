@@ -35,7 +35,8 @@ public sealed class IamCommandLineTests : IDisposable
             },
             {
               "UserName": "deploy", "UserId": "AIDADEPLOY", "Path": "/", "Arn": "arn:aws:iam::111122223333:user/deploy",
-              "GroupList": [], "AttachedManagedPolicies": [], "UserPolicyList": [], "Tags": []
+              "GroupList": [], "UserPolicyList": [], "Tags": [],
+              "AttachedManagedPolicies": [{ "PolicyName": "app", "PolicyArn": "arn:aws:iam::111122223333:policy/app" }]
             }
           ],
           "GroupDetailList": [],
@@ -46,7 +47,16 @@ public sealed class IamCommandLineTests : IDisposable
               "InstanceProfileList": [], "RolePolicyList": [], "AttachedManagedPolicies": [], "Tags": []
             }
           ],
-          "Policies": []
+          "Policies": [
+            {
+              "PolicyName": "app", "PolicyId": "ANPAAPP", "Arn": "arn:aws:iam::111122223333:policy/app", "Path": "/",
+              "DefaultVersionId": "v2", "AttachmentCount": 1, "IsAttachable": true,
+              "PolicyVersionList": [
+                { "VersionId": "v2", "IsDefaultVersion": true, "Document": "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22s3%3AGetObject%22%2C%22Resource%22%3A%22%2A%22%7D%5D%7D" },
+                { "VersionId": "v1", "IsDefaultVersion": false, "Document": { "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "*", "Resource": "*" }] } }
+              ]
+            }
+          ]
         }
         """;
 
@@ -96,6 +106,19 @@ public sealed class IamCommandLineTests : IDisposable
         using var decision = JsonDocument.Parse(output);
         var clause = decision.RootElement.GetProperty("allowedOnlyIf")[0].GetProperty("alternatives")[0].GetProperty("clauses")[0];
         Assert.Equal("aws:MultiFactorAuthPresent", clause.GetProperty("key").GetString());
+    }
+
+    [Theory]
+    [InlineData("s3:GetObject", 0)]
+    [InlineData("iam:CreateUser", 1)]
+    public async Task IamCan_ManagedPolicyWithAnOldPermissiveVersion_EvaluatesOnlyTheDefaultVersion(string action, int expectedExit)
+    {
+        // v2 (default) is URL-encoded as the IAM API sends it; v1, not in force, allows everything.
+        await ImportAsync();
+
+        var (exit, output, errors) = await CanAsync("user/deploy", action);
+
+        Assert.True(expectedExit == exit, output + errors);
     }
 
     [Theory]
