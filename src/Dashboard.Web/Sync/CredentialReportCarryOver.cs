@@ -3,10 +3,11 @@ using Dashboard.Core.Iam.Inventory;
 namespace Dashboard.Web.Sync;
 
 /// <summary>
-/// When IAM does not finish a credential report within the wait, the new snapshot has none; the
-/// account's cached report from an earlier sync is kept instead of dropping root-MFA and access-key
-/// analysis for that run, and the snapshot says how old it is. A report older than
-/// <see cref="MaxAge"/> is not carried: after a week, no data is more honest than stale data.
+/// When the new snapshot has no credential report (IAM did not finish it within the wait, or the role may
+/// not read reports), the account's cached report from an earlier sync is kept instead of dropping
+/// root-MFA and access-key analysis for that run, and the snapshot says how old it is and why it was
+/// kept. A report older than <see cref="MaxAge"/> is not carried: after a week, no data is more honest
+/// than stale data, and the rules that need it say they could not be evaluated.
 /// </summary>
 internal static class CredentialReportCarryOver
 {
@@ -28,20 +29,17 @@ internal static class CredentialReportCarryOver
             return collected;
         }
 
-        return new IamAccountSnapshot
-        {
-            AccountId = collected.AccountId,
-            CollectedAt = collected.CollectedAt,
-            Source = collected.Source,
-            Users = collected.Users,
-            Groups = collected.Groups,
-            Roles = collected.Roles,
-            ManagedPolicies = collected.ManagedPolicies,
-            CredentialReport = report,
-            AccountSummary = collected.AccountSummary,
-            PasswordPolicyStatus = collected.PasswordPolicyStatus,
-            PasswordPolicy = collected.PasswordPolicy,
-            Warnings = [.. collected.Warnings, $"Kept the credential report generated {generated:yyyy-MM-dd HH:mm} UTC by an earlier sync; users created since then have no row."],
-        };
+        // The gap is answered by the kept report; its reason joins the warning that replaces the collector's.
+        var gap = collected.Gaps.LastOrDefault(g => g.Data == IamAccountData.CredentialReport);
+        var kept = $"kept the credential report generated {generated:yyyy-MM-dd HH:mm} UTC by an earlier sync; users created since then have no row.";
+        return collected.WithAccountData(
+            report,
+            collected.AccountSummary,
+            collected.PasswordPolicyStatus,
+            collected.PasswordPolicy,
+            [.. collected.Gaps.Where(g => g.Data != IamAccountData.CredentialReport)],
+            [.. collected.Warnings.Where(w => w != gap?.Sentence), gap is null ? Capitalised(kept) : $"{gap.Sentence[..^1]}; {kept}"]);
     }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

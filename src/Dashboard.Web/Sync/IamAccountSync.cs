@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dashboard.Aws.Iam;
 using Dashboard.Core.Iam.Evaluation;
+using Dashboard.Core.Iam.Inventory;
 using Dashboard.Core.Iam.Risks;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Sync;
@@ -12,8 +13,10 @@ namespace Dashboard.Web.Sync;
 /// <summary>
 /// Reads one account's IAM (authorization details, credential report, summary, password policy),
 /// analyses its risks through the policy evaluator (with the account's SCPs when the organization is
-/// known) and stores both in one transaction. A failed account keeps its last good data; a credential
-/// report IAM did not finish in time is replaced by the account's cached one (see <see cref="CredentialReportCarryOver"/>).
+/// known) and stores both in one transaction. A failed account keeps its last good data. A credential
+/// report IAM did not finish in time or would not give (AccessDenied) is replaced by the account's
+/// cached one when young enough (see <see cref="CredentialReportCarryOver"/>); what is still missing is
+/// a warning on the account's sync result, and the risks needing it say they were not evaluated.
 /// </summary>
 public sealed class IamAccountSync(
     IamCollector collector,
@@ -46,6 +49,11 @@ public sealed class IamAccountSync(
                 return 0;
             }, ct);
 
+            foreach (var gap in collected.Snapshot.Gaps)
+            {
+                logger.LogWarning("IAM sync of {Account}: {Gap}", accountId, gap.Reason);
+            }
+
             var principals = snapshot.Users.Count + snapshot.Roles.Count + snapshot.Groups.Count;
             logger.LogInformation(
                 "Synced IAM of {Account}: {Principals} principals, {Policies} managed policies, {Risks} risk results, {Retries} retries in {Elapsed} ms",
@@ -57,7 +65,7 @@ public sealed class IamAccountSync(
                 // For IAM the counts are what the snapshot holds: principals and policies replaced as a whole.
                 Updated = principals + snapshot.ManagedPolicies.Count,
                 Retries = collected.Retries, Pages = collected.Pages,
-                RejectionSamples = [.. snapshot.Warnings.Take(5)],
+                RejectionSamples = WarningsFirst(snapshot, collected.Snapshot.Gaps),
                 StartedAt = startedAt, FinishedAt = time.GetUtcNow(),
             };
         }
@@ -72,6 +80,18 @@ public sealed class IamAccountSync(
                 StartedAt = startedAt, FinishedAt = time.GetUtcNow(),
             };
         }
+    }
+
+    /// <summary>
+    /// The warnings the sync page shows for the account, at most five: missing account data first
+    /// ("Credential report unavailable: AccessDenied on iam:GenerateCredentialReport."), so the reason
+    /// some risks were not evaluated is never cut off by a list of absent policies.
+    /// </summary>
+    internal static IReadOnlyList<string> WarningsFirst(IamAccountSnapshot snapshot, IReadOnlyList<IamDataGap> gaps)
+    {
+        const int Max = 5;
+        bool AboutGap(string warning) => gaps.Any(g => warning.StartsWith(g.Sentence[..^1], StringComparison.Ordinal));
+        return [.. snapshot.Warnings.Where(AboutGap).Concat(snapshot.Warnings.Where(w => !AboutGap(w))).Take(Math.Max(Max, gaps.Count))];
     }
 }
 

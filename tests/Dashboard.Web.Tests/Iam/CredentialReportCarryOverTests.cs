@@ -38,6 +38,40 @@ public sealed class CredentialReportCarryOverTests
     }
 
     [Fact]
+    public void Apply_ReportDenied_KeepsTheCachedReportDropsTheGapAndSaysWhy()
+    {
+        // Arrange
+        var previous = Snapshot(Report(Now.AddDays(-2)));
+        var gap = IamDataGap.Unavailable(IamAccountData.CredentialReport, "AccessDenied on iam:GenerateCredentialReport");
+        var collected = Snapshot(null).WithAccountData(null, new Dictionary<string, long> { ["Users"] = 1 }, IamPasswordPolicyStatus.NoCustomPolicy, null, [gap], [gap.Sentence]);
+
+        // Act
+        var kept = CredentialReportCarryOver.Apply(collected, previous, Now);
+
+        // Assert: the report answers the gap; the warning still says why it is an old one.
+        Assert.Same(previous.CredentialReport, kept.CredentialReport);
+        Assert.Empty(kept.Gaps);
+        Assert.Null(kept.Missing(IamAccountData.CredentialReport));
+        Assert.Equal((IamPasswordPolicyStatus.NoCustomPolicy, 1L), (kept.PasswordPolicyStatus, kept.AccountSummary["Users"]));
+        Assert.Equal("Credential report unavailable: AccessDenied on iam:GenerateCredentialReport; kept the credential report generated 2025-05-30 12:00 UTC by an earlier sync; users created since then have no row.", Assert.Single(kept.Warnings));
+    }
+
+    [Fact]
+    public void Apply_ReportDeniedAndCachedOneTooOld_KeepsTheGapForTheRisks()
+    {
+        // Arrange
+        var gap = IamDataGap.Unavailable(IamAccountData.CredentialReport, "AccessDenied on iam:GenerateCredentialReport");
+        var collected = Snapshot(null).WithAccountData(null, new Dictionary<string, long>(), IamPasswordPolicyStatus.NotCollected, null, [gap], [gap.Sentence]);
+
+        // Act
+        var result = CredentialReportCarryOver.Apply(collected, Snapshot(Report(Now.AddDays(-8))), Now);
+
+        // Assert
+        Assert.Null(result.CredentialReport);
+        Assert.Equal("credential report unavailable: AccessDenied on iam:GenerateCredentialReport", result.Missing(IamAccountData.CredentialReport));
+    }
+
+    [Fact]
     public void Apply_NewSnapshotWithItsOwnReport_IsUnchanged()
     {
         var collected = Snapshot(Report(Now));
