@@ -93,9 +93,9 @@ public sealed class CommandLineTests : IDisposable
     public async Task ImportIam_ThenCanAndRisks_AnswersFromTheDumpWithoutAws()
     {
         var dump = Path.Combine(SharedData.Root, "data", "iam", "cloudsplaining", "example.json");
-        var (importExit, importOutput) = await RunAsync("import", "iam", "123456789012", dump, "--data", _data.Path);
+        var (importExit, importOutput) = await RunAsync("import", "iam", "200611803367", dump, "--data", _data.Path);
         Assert.Equal(0, importExit);
-        Assert.Contains("account 123456789012", importOutput);
+        Assert.Contains("account 200611803367", importOutput);
 
         var (risksExit, risksOutput) = await RunAsync("iam", "risks", "--format", "csv", "--data", _data.Path);
         Assert.Equal(0, risksExit);
@@ -106,12 +106,12 @@ public sealed class CommandLineTests : IDisposable
         var admin = risks.RootElement.EnumerateArray().First(r => r.GetProperty("ruleId").GetString() == "iam_principal_not_admin_equivalent");
         var adminArn = admin.GetProperty("resourceArn").GetString()!;
 
-        var (allowedExit, allowedOutput) = await RunAsync("iam", "can", "--account", "123456789012", "--principal", adminArn, "--action", "iam:CreateUser", "--data", _data.Path);
+        var (allowedExit, allowedOutput) = await RunAsync("iam", "can", "--account", "200611803367", "--principal", adminArn, "--action", "iam:CreateUser", "--data", _data.Path);
         Assert.Equal(0, allowedExit);
         using var decision = JsonDocument.Parse(allowedOutput);
         Assert.Equal("Allowed", decision.RootElement.GetProperty("kind").GetString());
 
-        var (unknownExit, _) = await RunAsync("iam", "can", "--account", "123456789012", "--principal", "arn:aws:iam::123456789012:user/nobody", "--action", "s3:GetObject", "--data", _data.Path);
+        var (unknownExit, _) = await RunAsync("iam", "can", "--account", "200611803367", "--principal", "arn:aws:iam::200611803367:user/nobody", "--action", "s3:GetObject", "--data", _data.Path);
         Assert.Equal(3, unknownExit);
     }
 

@@ -1,5 +1,11 @@
 using System.Text.Json;
+using Dashboard.Core.Iam.Inventory;
+using Dashboard.Core.Iam.Inventory.CredentialReport;
+using Dashboard.Data.Database;
+using Dashboard.Data.Iam;
+using Dashboard.Web.Hosting;
 using Dashboard.Web.Tests.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests.Integration;
 
@@ -255,16 +261,125 @@ public sealed class IamCommandLineTests : IDisposable
     }
 
     [Theory]
-    [InlineData("aws-cli-examples", "get-account-authorization-details-01.json")]
-    [InlineData("cloudmapper", "iam-get-account-authorization-details.json")]
-    [InlineData("cloudsplaining", "test-example-authz-details.json")]
-    public async Task ImportIam_RealDumps_AreAccepted(string folder, string file)
+    [InlineData("aws-cli-examples", "get-account-authorization-details-01.json", "123456789012")]
+    [InlineData("cloudmapper", "iam-get-account-authorization-details.json", "123456789012")]
+    [InlineData("cloudsplaining", "test-example-authz-details.json", "012345678901")]
+    public async Task ImportIam_RealDumps_AreAccepted(string folder, string file, string account)
     {
         var dump = Path.Combine(SharedData.Root, "data", "iam", folder, file);
 
-        var (exit, output, errors) = await CommandLineTests.RunWithErrorsAsync("import", "iam", "123456789012", dump, "--data", _data.Path);
+        var (exit, output, errors) = await CommandLineTests.RunWithErrorsAsync("import", "iam", account, dump, "--data", _data.Path);
 
         Assert.True(exit == 0, errors);
-        Assert.Contains("account 123456789012", output);
+        Assert.Contains($"account {account}", output);
+        // A dump has no credential report or settings and nothing is cached: the rules needing them say so.
+        Assert.Contains("not evaluated without a credential report", output);
+    }
+
+    [Fact]
+    public async Task IamRisks_DumpWithoutAccountData_ListsTheRulesThatCouldNotBeEvaluated()
+    {
+        await ImportAsync();
+
+        var (exit, output, _) = await CommandLineTests.RunWithErrorsAsync("iam", "risks", "--status", "error", "--data", _data.Path);
+        var (defaultExit, defaultOutput, _) = await CommandLineTests.RunWithErrorsAsync("iam", "risks", "--data", _data.Path);
+        var bad = await CommandLineTests.RunWithErrorsAsync("iam", "risks", "--status", "passed", "--data", _data.Path);
+
+        Assert.Equal((0, 0), (exit, defaultExit));
+        using var risks = JsonDocument.Parse(output);
+        var rows = risks.RootElement.EnumerateArray().ToList();
+        Assert.Contains(rows, r => r.GetProperty("ruleId").GetString() == "iam_root_mfa_enabled");
+        Assert.Contains(rows, r => r.GetProperty("ruleId").GetString() == "iam_password_policy_cis");
+        Assert.All(rows, r => Assert.Equal("Error", r.GetProperty("status").GetString()));
+        Assert.All(rows, r => Assert.Contains("an authorization-details dump does not carry it", r.GetProperty("message").GetString()));
+        Assert.Contains("iam_root_mfa_enabled", defaultOutput);
+        Assert.Equal(3, bad.ExitCode);
+        Assert.Contains("'passed'", bad.Errors);
+    }
+
+    [Fact]
+    public async Task ImportIam_AccountIdNotTheDumps_ExitsThreeAndChangesNothing()
+    {
+        await ImportAsync();
+        var other = Path.Combine(_data.Path, "other.json");
+        await File.WriteAllTextAsync(other, Dump.Replace("111122223333", "444455556666", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        var (exit, output, errors) = await CommandLineTests.RunWithErrorsAsync("import", "iam", Account, other, "--data", _data.Path);
+        var (canExit, canOutput, _) = await CanAsync("alice", "s3:GetObject", "aws:MultiFactorAuthPresent=true");
+
+        Assert.Equal(3, exit);
+        Assert.Empty(output);
+        Assert.Contains("belong to account 444455556666, not 111122223333", errors);
+        Assert.Contains("Nothing was changed", errors);
+        Assert.Contains("--force", errors);
+        Assert.Equal(0, canExit);
+        Assert.Contains("arn:aws:iam::111122223333:user/alice", canOutput);
+    }
+
+    [Fact]
+    public async Task ImportIam_AccountIdNotTheDumpsWithForce_StoresItAndWarns()
+    {
+        var other = Path.Combine(_data.Path, "other.json");
+        await File.WriteAllTextAsync(other, Dump.Replace("111122223333", "444455556666", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        var (exit, output, errors) = await CommandLineTests.RunWithErrorsAsync("import", "iam", Account, other, "--force", "--data", _data.Path);
+
+        Assert.True(exit == 0, errors);
+        Assert.Contains("warning: Some entities belong to account 444455556666, not 111122223333.", output);
+    }
+
+    [Fact]
+    public async Task ImportIam_OverASyncedAccount_KeepsItsCredentialReportSummaryAndPasswordPolicy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await SeedSyncedAccountAsync(ct);
+        var file = Path.Combine(_data.Path, "dump.json");
+        await File.WriteAllTextAsync(file, Dump, ct);
+
+        var (exit, output, errors) = await CommandLineTests.RunWithErrorsAsync("import", "iam", Account, file, "--data", _data.Path);
+        var (risksExit, risksOutput, _) = await CommandLineTests.RunWithErrorsAsync("iam", "risks", "--account", Account, "--data", _data.Path);
+
+        Assert.True(exit == 0, errors);
+        Assert.Contains("Kept the credential report generated 2026-01-10 08:00 UTC, the account summary and the password policy of the cached snapshot collected 2026-01-10 09:00 UTC; a dump carries none.", output);
+        Assert.DoesNotContain("not evaluated", output);
+        Assert.Equal(0, risksExit);
+        using var risks = JsonDocument.Parse(risksOutput);
+        var rules = risks.RootElement.EnumerateArray().Select(r => r.GetProperty("ruleId").GetString()).ToList();
+        // The kept report says root has no MFA; the kept policy is too short for CIS.
+        Assert.Contains("iam_root_mfa_enabled", rules);
+        Assert.Contains("iam_password_policy_cis", rules);
+        var snapshot = await CachedSnapshotAsync(ct);
+        Assert.Equal(IamSnapshotSource.AuthorizationDetailsDump, snapshot.Source);
+        Assert.Equal(2, snapshot.Users.Count);
+        Assert.NotNull(snapshot.CredentialReport);
+        Assert.Equal(3, snapshot.AccountSummary["Users"]);
+        Assert.Equal(8, snapshot.PasswordPolicy!.MinimumPasswordLength);
+    }
+
+    private const string RootWithoutMfa = """
+        user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated
+        <root_account>,arn:aws:iam::111122223333:root,2020-01-01T00:00:00+00:00,not_supported,no_information,not_supported,not_supported,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A
+        """;
+
+    /// <summary>What a sync would have cached for the account: a snapshot with a credential report, summary and password policy.</summary>
+    private async Task SeedSyncedAccountAsync(CancellationToken ct)
+    {
+        var collected = new DateTimeOffset(2026, 1, 10, 9, 0, 0, TimeSpan.Zero);
+        var synced = new IamAccountSnapshot { AccountId = Account, CollectedAt = collected }.WithAccountData(
+            CredentialReportParser.Parse(RootWithoutMfa, collected.AddHours(-1)),
+            new Dictionary<string, long> { ["Users"] = 3, ["AccountMFAEnabled"] = 0 },
+            IamPasswordPolicyStatus.Custom,
+            new IamPasswordPolicy { MinimumPasswordLength = 8 },
+            [],
+            []);
+        await using var app = await DashboardApp.BuildAsync(["--Dashboard:Demo=false"], _data.Path, forWeb: false, ct: ct);
+        await DatabaseMigrator.MigrateAsync(app.Services, ct);
+        await app.Services.GetRequiredService<IamStore>().SaveAsync(synced, [], syncRunId: null, ct);
+    }
+
+    private async Task<IamAccountSnapshot> CachedSnapshotAsync(CancellationToken ct)
+    {
+        await using var app = await DashboardApp.BuildAsync(["--Dashboard:Demo=false"], _data.Path, forWeb: false, ct: ct);
+        return (await app.Services.GetRequiredService<IamQueries>().GetSnapshotAsync(Account, ct))!;
     }
 }
