@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Dashboard.Core.Iam.Inventory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,9 @@ public sealed record IamCollectionResult(IamAccountSnapshot Snapshot, int Reques
 /// Reads one account's IAM through its own credentials (assumed role or ambient, as for Security Hub):
 /// GetAccountAuthorizationDetails with all five filters, page by page until IsTruncated is false; the
 /// credential report; GetAccountSummary; GetAccountPasswordPolicy. AWS errors (AccessDenied…) and
-/// unreadable responses propagate for the sync to record against the account; a credential report that
-/// is not ready in time only adds a warning.
+/// unreadable responses on the authorization details propagate for the sync to record against the
+/// account; on the credential report or the account settings they leave that part out, with a gap
+/// saying why (<see cref="IamAccountSnapshot.Gaps"/>) and a warning.
 /// </summary>
 public sealed class IamCollector(
     IamClient clients,
@@ -60,17 +62,25 @@ public sealed class IamCollector(
         while (true);
 
         var details = IamAuthorizationDetails.Combine(pages);
-        var summary = await client.GetAccountSummaryAsync(cancellationToken).ConfigureAwait(false);
-        var passwordPolicy = await client.GetAccountPasswordPolicyAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = details.ToSnapshot(accountId, collectedAt, IamSnapshotSource.Api);
+        var warnings = new List<string>(snapshot.Warnings);
+        var gaps = new List<IamDataGap>();
+
+        // The account settings and the credential report each may be denied on their own (a role allowed
+        // GetAccountAuthorizationDetails but not GenerateCredentialReport): the principals are still worth keeping.
+        var summary = await ReadAsync(accountId, IamAccountData.AccountSummary, "GetAccountSummary", () => client.GetAccountSummaryAsync(cancellationToken), r => r.Retries, gaps, warnings).ConfigureAwait(false);
+        var passwordPolicy = await ReadAsync(accountId, IamAccountData.PasswordPolicy, "GetAccountPasswordPolicy", () => client.GetAccountPasswordPolicyAsync(cancellationToken), r => r.Retries, gaps, warnings).ConfigureAwait(false);
         var report = await reports.FetchAsync(client, accountId, cancellationToken).ConfigureAwait(false);
         requests += 2 + report.Requests;
         retries += summary.Retries + passwordPolicy.Retries + report.Retries;
-
-        var snapshot = details.ToSnapshot(accountId, collectedAt, IamSnapshotSource.Api);
-        var warnings = new List<string>(snapshot.Warnings);
         if (report.Problem is not null)
         {
             warnings.Add(report.Problem);
+        }
+
+        if (report.Gap is not null)
+        {
+            gaps.Add(report.Gap);
         }
 
         if (report.Report is { Problems.Count: > 0 } parsed)
@@ -78,26 +88,41 @@ public sealed class IamCollector(
             warnings.AddRange(parsed.Problems.Select(p => $"Credential report {p}."));
         }
 
-        snapshot = new IamAccountSnapshot
-        {
-            AccountId = snapshot.AccountId,
-            CollectedAt = snapshot.CollectedAt,
-            Source = snapshot.Source,
-            Users = snapshot.Users,
-            Groups = snapshot.Groups,
-            Roles = snapshot.Roles,
-            ManagedPolicies = snapshot.ManagedPolicies,
-            CredentialReport = report.Report,
-            AccountSummary = summary.SummaryMap,
-            PasswordPolicyStatus = passwordPolicy.Policy is null ? IamPasswordPolicyStatus.NoCustomPolicy : IamPasswordPolicyStatus.Custom,
-            PasswordPolicy = passwordPolicy.Policy,
-            Warnings = warnings,
-        };
+        snapshot = snapshot.WithAccountData(
+            report.Report,
+            summary.Value?.SummaryMap ?? new Dictionary<string, long>(StringComparer.Ordinal),
+            passwordPolicy.Value is null ? IamPasswordPolicyStatus.NotCollected
+                : passwordPolicy.Value.Policy is null ? IamPasswordPolicyStatus.NoCustomPolicy
+                : IamPasswordPolicyStatus.Custom,
+            passwordPolicy.Value?.Policy,
+            gaps,
+            warnings);
 
         logger.LogInformation(
             "Read IAM of account {AccountId}: {Users} users, {Groups} groups, {Roles} roles, {Policies} managed policies in {Pages} pages; credential report {Report}",
             accountId, snapshot.Users.Count, snapshot.Groups.Count, snapshot.Roles.Count, snapshot.ManagedPolicies.Count, pages.Count,
             report.Report is null ? "missing" : $"of {report.Report.Rows.Count} rows");
         return new IamCollectionResult(snapshot, requests, retries, pages.Count);
+    }
+
+    /// <summary>One account-settings call; an AWS error or unreadable answer becomes a gap (and a warning) instead of failing the account.</summary>
+    private async Task<(T? Value, int Retries)> ReadAsync<T>(
+        string accountId, IamAccountData data, string operation, Func<Task<T>> read, Func<T, int> retriesOf, List<IamDataGap> gaps, List<string> warnings)
+        where T : class
+    {
+        try
+        {
+            var value = await read().ConfigureAwait(false);
+            return (value, retriesOf(value));
+        }
+        catch (Exception ex) when (ex is AmazonServiceException or AwsResponseFormatException)
+        {
+            var why = ex is AmazonServiceException aws ? $"{aws.ErrorCode ?? $"HTTP {(int)aws.StatusCode}"} on iam:{operation}" : $"unreadable answer from iam:{operation}";
+            var gap = IamDataGap.Unavailable(data, why);
+            gaps.Add(gap);
+            warnings.Add(gap.Sentence);
+            logger.LogWarning("Account {AccountId}: {Gap} ({Error})", accountId, gap.Reason, ex.Message);
+            return (null, IamOperations.RetriesOf(ex));
+        }
     }
 }

@@ -4,7 +4,8 @@ namespace Dashboard.StandIn.Faults;
 
 /// <summary>
 /// The JSON body of POST /_standin/faults, for a stand-in running in another process, e.g.
-/// {"throttleNext": 2, "accountId": "123456789012"} or {"denyAccount": "123456789012"} or {"reset": true}.
+/// {"throttleNext": 2, "accountId": "123456789012"} or {"denyAccount": "123456789012"} or {"reset": true}
+/// or {"denyAction": "iam:GenerateCredentialReport", "accountId": "123456789012"}.
 /// </summary>
 internal sealed record FaultCommand
 {
@@ -27,10 +28,21 @@ internal sealed record FaultCommand
 
     public string? DenyAssumeRole { get; init; }
 
+    /// <summary>An IAM action denied to <see cref="AccountId"/> alone, e.g. iam:GenerateCredentialReport.</summary>
+    public string? DenyAction { get; init; }
+
+    public string? AllowAction { get; init; }
+
     public string? AllowAssumeRole { get; init; }
 
     public void ApplyTo(StandInFaults faults)
     {
+        // Checked before anything is applied, so a bad command changes nothing.
+        if ((DenyAction ?? AllowAction) is not null && string.IsNullOrWhiteSpace(AccountId))
+        {
+            throw new ArgumentException("denyAction and allowAction need the accountId the action is denied to.");
+        }
+
         if (Reset)
         {
             faults.Reset();
@@ -60,6 +72,8 @@ internal sealed record FaultCommand
         Apply(AllowAccount, faults.AllowAccount);
         Apply(DenyAssumeRole, faults.DenyAssumeRole);
         Apply(AllowAssumeRole, faults.AllowAssumeRole);
+        Apply(DenyAction, action => faults.DenyAction(AccountId!, action));
+        Apply(AllowAction, action => faults.AllowAction(AccountId!, action));
     }
 
     private static void Apply(string? accountId, Action<string> action)

@@ -33,6 +33,7 @@ public sealed class StandInFaults
     private readonly List<PendingFault> pending = [];
     private readonly HashSet<string> deniedAccounts = new(StringComparer.Ordinal);
     private readonly HashSet<string> deniedAssumeRole = new(StringComparer.Ordinal);
+    private readonly HashSet<(string AccountId, string Action)> deniedActions = [];
 
     /// <summary>The next <paramref name="count"/> GetFindings calls get 429 TooManyRequestsException.</summary>
     public void ThrottleNext(int count, string? accountId = null) => Queue(StandInFaultKind.Throttle, count, accountId);
@@ -64,6 +65,28 @@ public sealed class StandInFaults
         }
     }
 
+    /// <summary>
+    /// Only this action (e.g. iam:GenerateCredentialReport; IAM actions only), made as this account, gets
+    /// AccessDenied until allowed again: a role whose policy grants the rest but not this call.
+    /// </summary>
+    public void DenyAction(string accountId, string action)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        lock (gate)
+        {
+            deniedActions.Add((accountId, action.ToLowerInvariant()));
+        }
+    }
+
+    public void AllowAction(string accountId, string action)
+    {
+        lock (gate)
+        {
+            deniedActions.Remove((accountId, action.ToLowerInvariant()));
+        }
+    }
+
     /// <summary>AssumeRole into this account fails with AccessDenied, as when the role or its trust policy is missing.</summary>
     public void DenyAssumeRole(string accountId)
     {
@@ -90,6 +113,7 @@ public sealed class StandInFaults
             pending.Clear();
             deniedAccounts.Clear();
             deniedAssumeRole.Clear();
+            deniedActions.Clear();
         }
     }
 
@@ -109,6 +133,14 @@ public sealed class StandInFaults
         lock (gate)
         {
             return deniedAccounts.Contains(accountId);
+        }
+    }
+
+    internal bool IsActionDenied(string accountId, string action)
+    {
+        lock (gate)
+        {
+            return deniedActions.Contains((accountId, action.ToLowerInvariant()));
         }
     }
 

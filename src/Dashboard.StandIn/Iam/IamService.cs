@@ -62,7 +62,7 @@ internal sealed class IamService : IStandInService
 
             var caller = request.Caller;
             var account = iam.For(caller.AccountId);
-            if (account is null || faults.IsDenied(caller.AccountId))
+            if (account is null || faults.IsDenied(caller.AccountId) || faults.IsActionDenied(caller.AccountId, $"iam:{action}"))
             {
                 throw new IamException(403, "AccessDenied", $"User: {caller.Arn} is not authorized to perform: iam:{action} on resource: *");
             }

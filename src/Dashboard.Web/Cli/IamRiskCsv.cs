@@ -4,11 +4,11 @@ using Dashboard.Web.Findings;
 
 namespace Dashboard.Web.Cli;
 
-/// <summary>IAM risk results as CSV, with the same formula-injection escaping as the findings export.</summary>
+/// <summary>IAM risk results as CSV (the JSON's fields, the explanation last), with the same formula-injection escaping as the findings export.</summary>
 internal static class IamRiskCsv
 {
     private static readonly string[] Header =
-        ["AccountId", "RuleId", "Title", "Severity", "Category", "Status", "ResourceType", "ResourceName", "ResourceArn", "Message", "Items", "Remediation"];
+        ["AccountId", "RuleId", "Title", "Severity", "Category", "Status", "ResourceType", "ResourceName", "ResourceArn", "Message", "Items", "Remediation", "Explanation"];
 
     public static async Task WriteAsync(IEnumerable<IamRiskRow> rows, TextWriter output, CancellationToken ct)
     {
@@ -29,6 +29,7 @@ internal static class IamRiskCsv
             csv.WriteField(row.Message);
             csv.WriteField(string.Join("; ", row.Items));
             csv.WriteField(row.Remediation);
+            csv.WriteField(row.Explanation ?? "");
             await csv.EndRecordAsync(ct);
         }
         await csv.FlushAsync(ct);

@@ -24,6 +24,11 @@ internal static class SyncCommand
             Console.WriteLine($"Sync run {run.Id}: {run.Status}. {run.New} new, {run.Updated} updated, {run.Unchanged} unchanged, {run.Rejected} rejected, {run.Retries} retries.");
             foreach (var target in run.Targets.Where(t => t.Status == SyncTargetStatus.Failed))
                 Console.WriteLine($"  {target.AccountId}/{target.Region} failed: {target.Error}");
+            // An IAM account can succeed with parts missing (credential report denied): say so, or a script would never know.
+            foreach (var target in run.Targets.Where(t => t.Status == SyncTargetStatus.Succeeded && t.Kind == SyncTargetKinds.Iam))
+            {
+                foreach (var warning in target.RejectionSamples) Console.WriteLine($"  {target.AccountId} IAM warning: {warning}");
+            }
             if (run.Error is not null) Console.WriteLine($"  {run.Error}");
             return run.Status == SyncRunStatus.Succeeded ? 0 : 1;
         });

@@ -143,6 +143,13 @@ public sealed class AccessWorkbench
 
         var lines = ContextLines(context);
         if (!ContextKeys.TryParseAssignments(lines, out keys, out var error)) return Capitalised(error!);
+        // A mistyped value (aws:MultiFactorAuthPresent=yes) never matches a condition: refuse it as `iam can` does.
+        if (ContextValueCheck.Check(keys) is { } typeError)
+        {
+            keys = ContextKeys.Empty;
+            return Capitalised(typeError);
+        }
+
         return null;
     }
 

@@ -55,13 +55,5 @@ public sealed class DashboardSync(
         return new SyncPlan(items) { Completed = completed };
     }
 
-    private static IamSyncContext ContextFor(OrganizationSnapshot? org)
-    {
-        if (org is null) return IamSyncContext.None;
-        return new IamSyncContext(
-            [.. org.Accounts.Select(a => a.Id)],
-            org.Organization.Id,
-            org.Organization.ManagementAccountId,
-            accountId => ScpScope.For(org, accountId));
-    }
+    private static IamSyncContext ContextFor(OrganizationSnapshot? org) => IamSyncContext.For(org);
 }

@@ -111,8 +111,55 @@ public sealed class IamCollectorTests
 
         // Assert
         Assert.Null(snapshot.CredentialReport);
-        Assert.Contains(snapshot.Warnings, w => w.Contains("credential report", StringComparison.Ordinal) && w.Contains("not ready", StringComparison.Ordinal));
+        Assert.Contains(snapshot.Warnings, w => w.StartsWith("Credential report unavailable: not ready after", StringComparison.Ordinal));
+        Assert.StartsWith("credential report unavailable: not ready after", snapshot.Missing(IamAccountData.CredentialReport), StringComparison.Ordinal);
         Assert.NotEmpty(snapshot.Users);
+    }
+
+    [Theory]
+    [InlineData("iam:GenerateCredentialReport")]
+    [InlineData("iam:GetCredentialReport")]
+    public async Task CollectAsync_CredentialReportCallDenied_CollectsTheRestAndSaysWhichCall(string deniedAction)
+    {
+        // Arrange: a role allowed everything but this one call.
+        await using var host = await IamTestHost.StartAsync();
+        var account = host.Accounts[1].Id;
+        host.Server.Faults.DenyAction(account, deniedAction);
+
+        // Act
+        var result = await host.Collector.CollectWithStatsAsync(account, Ct);
+
+        // Assert
+        var snapshot = result.Snapshot;
+        Assert.Null(snapshot.CredentialReport);
+        Assert.NotEmpty(snapshot.Users);
+        Assert.NotEmpty(snapshot.AccountSummary);
+        Assert.NotEqual(IamPasswordPolicyStatus.NotCollected, snapshot.PasswordPolicyStatus);
+        var gap = Assert.Single(snapshot.Gaps);
+        Assert.Equal($"credential report unavailable: AccessDenied on {deniedAction}", gap.Reason);
+        Assert.Contains(gap.Sentence, snapshot.Warnings);
+    }
+
+    [Fact]
+    public async Task CollectAsync_AccountSettingsDenied_UnknownNotNoPolicyAndTheRestCollected()
+    {
+        // Arrange
+        await using var host = await IamTestHost.StartAsync();
+        var account = host.Member(a => a.PasswordPolicyXml is null).Id;
+        host.Server.Faults.DenyAction(account, "iam:GetAccountSummary");
+        host.Server.Faults.DenyAction(account, "iam:GetAccountPasswordPolicy");
+
+        // Act
+        var snapshot = await host.Collector.CollectAsync(account, Ct);
+
+        // Assert: the account has no custom policy, but a denied call must not be read as "no policy".
+        Assert.Equal(IamPasswordPolicyStatus.NotCollected, snapshot.PasswordPolicyStatus);
+        Assert.Empty(snapshot.AccountSummary);
+        Assert.NotNull(snapshot.CredentialReport);
+        Assert.NotEmpty(snapshot.Roles);
+        Assert.Equal(
+            ["account summary unavailable: AccessDenied on iam:GetAccountSummary", "password policy unavailable: AccessDenied on iam:GetAccountPasswordPolicy"],
+            snapshot.Gaps.Select(g => g.Reason));
     }
 
     [Fact]

@@ -154,6 +154,16 @@ public sealed class StandInFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FaultsEndpoint_DenyActionWithoutAccount_Is400AndChangesNothing()
+    {
+        var (status, body) = await client.AdminAsync(HttpMethod.Post, "_standin/faults", "{\"throttleNext\": 1, \"denyAction\": \"iam:GenerateCredentialReport\"}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("accountId", body, StringComparison.Ordinal);
+        Assert.Empty(server.Faults.Snapshot().Pending);
+    }
+
+    [Fact]
     public async Task FaultsEndpoint_Reset_ClearsEveryFault()
     {
         server.Faults.ThrottleNext(5);

@@ -1,3 +1,4 @@
+using Dashboard.Core.Iam.Evaluation;
 using Dashboard.Web.Iam;
 using Dashboard.Web.Tests.Organizations;
 
@@ -105,6 +106,41 @@ public sealed class AccessWorkbenchTests
 
         // Assert
         Assert.Equal(expected, outcome.Error);
+    }
+
+    [Theory]
+    [InlineData("aws:MultiFactorAuthPresent=yes", "aws:MultiFactorAuthPresent=yes is not true or false")]
+    [InlineData("aws:SourceIp=10.0.0.0/8", "aws:SourceIp=10.0.0.0/8 is not one IP address")]
+    [InlineData("aws:SourceIp=203.0.113.7\naws:SourceIp=203.0.113.8", "aws:SourceIp takes one value, not 2")]
+    [InlineData("aws:TokenIssueTime=yesterday", "aws:TokenIssueTime=yesterday is not a date and time")]
+    public void Check_MistypedContextValue_RefusedWithTheCommandLinesMessage(string context, string expected)
+    {
+        // Arrange: the message `iam can --context` gives for the same keys, after its "--context: " prefix.
+        ContextKeys.TryParseAssignments(AccessWorkbench.ContextLines(context), out var keys, out _);
+        var commandLine = ContextValueCheck.Check(keys);
+
+        // Act
+        var canOutcome = Plain.Value.Check(IamTestData.RoleArn("privesc4-CreateAccessKey-role"), "s3:GetObject", "*", context);
+        var whoOutcome = Plain.Value.WhoCan("s3:GetObject", "*", context);
+
+        // Assert
+        Assert.NotNull(commandLine);
+        Assert.Contains(expected, commandLine, StringComparison.Ordinal);
+        Assert.Equal(char.ToUpperInvariant(commandLine[0]) + commandLine[1..], canOutcome.Error);
+        Assert.Null(canOutcome.Result);
+        Assert.Equal(canOutcome.Error, whoOutcome.Error);
+        Assert.Empty(whoOutcome.Rows);
+    }
+
+    [Fact]
+    public void Check_WellTypedContextValues_Accepted()
+    {
+        // Act
+        var outcome = Plain.Value.Check(IamTestData.RoleArn("privesc4-CreateAccessKey-role"), "s3:GetObject", "*", "aws:MultiFactorAuthPresent=true\naws:SourceIp=203.0.113.7\ns3:prefix=a\ns3:prefix=b");
+
+        // Assert
+        Assert.Null(outcome.Error);
+        Assert.NotNull(outcome.Result);
     }
 
     [Theory]

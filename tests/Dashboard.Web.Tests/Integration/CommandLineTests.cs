@@ -17,17 +17,26 @@ public sealed class CommandLineTests : IDisposable
 
     private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
-        var original = Console.Out;
+        var (exit, output, _) = await RunWithErrorsAsync(args);
+        return (exit, output);
+    }
+
+    internal static async Task<(int ExitCode, string Output, string Errors)> RunWithErrorsAsync(params string[] args)
+    {
+        var (originalOut, originalError) = (Console.Out, Console.Error);
         using var output = new StringWriter();
+        using var errors = new StringWriter();
         Console.SetOut(output);
+        Console.SetError(errors);
         try
         {
             var exit = await DashboardCommandLine.InvokeAsync(args);
-            return (exit, output.ToString());
+            return (exit, output.ToString(), errors.ToString());
         }
         finally
         {
-            Console.SetOut(original);
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
         }
     }
 
@@ -84,9 +93,9 @@ public sealed class CommandLineTests : IDisposable
     public async Task ImportIam_ThenCanAndRisks_AnswersFromTheDumpWithoutAws()
     {
         var dump = Path.Combine(SharedData.Root, "data", "iam", "cloudsplaining", "example.json");
-        var (importExit, importOutput) = await RunAsync("import", "iam", "123456789012", dump, "--data", _data.Path);
+        var (importExit, importOutput) = await RunAsync("import", "iam", "200611803367", dump, "--data", _data.Path);
         Assert.Equal(0, importExit);
-        Assert.Contains("account 123456789012", importOutput);
+        Assert.Contains("account 200611803367", importOutput);
 
         var (risksExit, risksOutput) = await RunAsync("iam", "risks", "--format", "csv", "--data", _data.Path);
         Assert.Equal(0, risksExit);
@@ -97,12 +106,12 @@ public sealed class CommandLineTests : IDisposable
         var admin = risks.RootElement.EnumerateArray().First(r => r.GetProperty("ruleId").GetString() == "iam_principal_not_admin_equivalent");
         var adminArn = admin.GetProperty("resourceArn").GetString()!;
 
-        var (allowedExit, allowedOutput) = await RunAsync("iam", "can", "--account", "123456789012", "--principal", adminArn, "--action", "iam:CreateUser", "--data", _data.Path);
+        var (allowedExit, allowedOutput) = await RunAsync("iam", "can", "--account", "200611803367", "--principal", adminArn, "--action", "iam:CreateUser", "--data", _data.Path);
         Assert.Equal(0, allowedExit);
         using var decision = JsonDocument.Parse(allowedOutput);
         Assert.Equal("Allowed", decision.RootElement.GetProperty("kind").GetString());
 
-        var (unknownExit, _) = await RunAsync("iam", "can", "--account", "123456789012", "--principal", "arn:aws:iam::123456789012:user/nobody", "--action", "s3:GetObject", "--data", _data.Path);
+        var (unknownExit, _) = await RunAsync("iam", "can", "--account", "200611803367", "--principal", "arn:aws:iam::200611803367:user/nobody", "--action", "s3:GetObject", "--data", _data.Path);
         Assert.Equal(3, unknownExit);
     }
 
@@ -151,21 +160,5 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("ImplicitDeny", denied.RootElement.GetProperty("kind").GetString());
         Assert.Contains("Account 'Test Account' (444444444444)", denied.RootElement.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Contains("SCPs do not apply: 111111111111 is the management account", managementErrors, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> RunWithErrorsAsync(params string[] args)
-    {
-        var original = Console.Error;
-        using var errors = new StringWriter();
-        Console.SetError(errors);
-        try
-        {
-            var (exit, output) = await RunAsync(args);
-            return (exit, output, errors.ToString());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
     }
 }

@@ -66,4 +66,62 @@ public sealed class DashboardSyncTests
                      (kept.CollectedAt, kept.SyncRunId, kept.Users, kept.Roles, kept.FailedRisks));
         Assert.Contains(run.Targets, t => t.Kind == SyncTargetKinds.Iam && t.Status == SyncTargetStatus.Succeeded);
     }
+
+    [Fact]
+    public async Task RunAsync_CredentialReportAndPasswordPolicyDenied_AccountSucceedsWithWarningsAndUnevaluatedRisks()
+    {
+        // Arrange: the role may read everything in this account but the credential report and the password policy.
+        var ct = TestContext.Current.CancellationToken;
+        await using var dashboard = await DemoDashboard.StartAsync(findings: 100, accounts: 3, regions: ["us-east-1"]);
+        var account = dashboard.StandIn.Data.Organization.Accounts[1].Id;
+        dashboard.StandIn.Faults.DenyAction(account, "iam:GenerateCredentialReport");
+        dashboard.StandIn.Faults.DenyAction(account, "iam:GetAccountPasswordPolicy");
+
+        // Act
+        var run = await SyncAsync(dashboard);
+
+        // Assert: the account is synced, and says what is missing first.
+        var target = Assert.Single(run.Targets, t => t.Kind == SyncTargetKinds.Iam && t.AccountId == account);
+        Assert.Equal(SyncTargetStatus.Succeeded, target.Status);
+        Assert.Equal(
+            ["Password policy unavailable: AccessDenied on iam:GetAccountPasswordPolicy.", "Credential report unavailable: AccessDenied on iam:GenerateCredentialReport."],
+            target.RejectionSamples.Take(2));
+        var iam = dashboard.Services.GetRequiredService<IamQueries>();
+        var cached = await iam.GetSnapshotAsync(account, ct);
+        Assert.NotNull(cached);
+        Assert.NotEmpty(cached.Roles);
+        var unevaluated = await iam.GetRisksAsync(new IamRiskFilter { AccountIds = [account], Statuses = [RiskStatus.Error] }, 0, 100, ct);
+        Assert.Contains(unevaluated.Rows, r => r.RuleId == "iam_user_access_keys_rotated" && r.Message.Contains("credential report unavailable: AccessDenied on iam:GenerateCredentialReport", StringComparison.Ordinal));
+        Assert.Contains(unevaluated.Rows, r => r.RuleId == "iam_password_policy_cis" && r.Message.Contains("password policy unavailable", StringComparison.Ordinal));
+        // Unknown is not "no password policy": no failed password-policy result.
+        var failed = await iam.GetRisksAsync(new IamRiskFilter { AccountIds = [account], RuleIds = ["iam_password_policy_cis"] }, 0, 100, ct);
+        Assert.Empty(failed.Rows);
+    }
+
+    [Fact]
+    public async Task RunAsync_CredentialReportDeniedAfterAGoodSync_KeepsTheCachedReportAndSaysWhy()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        await using var dashboard = await DemoDashboard.StartAsync(findings: 100, accounts: 3, regions: ["us-east-1"]);
+        await SyncAsync(dashboard);
+        var account = dashboard.StandIn.Data.Organization.Accounts[1].Id;
+        var iam = dashboard.Services.GetRequiredService<IamQueries>();
+        var before = (await iam.GetSnapshotAsync(account, ct))!.CredentialReport;
+        Assert.NotNull(before);
+        dashboard.StandIn.Faults.DenyAction(account, "iam:GetCredentialReport");
+
+        // Act
+        var run = await SyncAsync(dashboard);
+
+        // Assert
+        var target = Assert.Single(run.Targets, t => t.Kind == SyncTargetKinds.Iam && t.AccountId == account);
+        Assert.Equal(SyncTargetStatus.Succeeded, target.Status);
+        Assert.StartsWith("Credential report unavailable: AccessDenied on iam:GetCredentialReport; kept the credential report generated", target.RejectionSamples[0], StringComparison.Ordinal);
+        var after = await iam.GetSnapshotAsync(account, ct);
+        Assert.Equal(before.GeneratedTime, after!.CredentialReport!.GeneratedTime);
+        Assert.Empty(after.Gaps);
+        var unevaluated = await iam.GetRisksAsync(new IamRiskFilter { AccountIds = [account], Statuses = [RiskStatus.Error], RuleIds = ["iam_user_access_keys_rotated"] }, 0, 100, ct);
+        Assert.Empty(unevaluated.Rows);
+    }
 }

@@ -8,7 +8,10 @@ public enum IamSnapshotSource
     /// <summary>Read through the IAM API (GetAccountAuthorizationDetails, credential report, account settings).</summary>
     Api,
 
-    /// <summary>Imported from an <c>aws iam get-account-authorization-details</c> JSON dump: no credential report or settings.</summary>
+    /// <summary>
+    /// Imported from an <c>aws iam get-account-authorization-details</c> JSON dump: principals and policies
+    /// only; a credential report or settings present were kept from the account's cached snapshot.
+    /// </summary>
     AuthorizationDetailsDump,
 }
 
@@ -49,6 +52,57 @@ public sealed class IamAccountSnapshot
 
     /// <summary>What was odd or missing (a policy attached but absent, a report not ready…), in readable sentences.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Why account data the collection tried to read is missing (AccessDenied, not ready in time); see <see cref="Missing"/>.</summary>
+    public IReadOnlyList<IamDataGap> Gaps { get; init; } = [];
+
+    /// <summary>
+    /// Null when the snapshot holds <paramref name="data"/>; otherwise why not, as a sentence. Rules that
+    /// need the data report "could not be evaluated" with it rather than passing on no data.
+    /// </summary>
+    public string? Missing(IamAccountData data)
+    {
+        var present = data switch
+        {
+            IamAccountData.CredentialReport => CredentialReport is not null,
+            IamAccountData.AccountSummary => AccountSummary.Count > 0,
+            // NoSuchEntity is an answer ("no custom policy"); only an unread policy is missing.
+            IamAccountData.PasswordPolicy => PasswordPolicyStatus != IamPasswordPolicyStatus.NotCollected,
+            _ => true,
+        };
+        if (present) return null;
+        return Gaps.LastOrDefault(g => g.Data == data)?.Reason
+            ?? IamDataGap.Unavailable(data, Source == IamSnapshotSource.AuthorizationDetailsDump
+                ? "an authorization-details dump does not carry it"
+                : "not collected").Reason;
+    }
+
+    /// <summary>
+    /// This snapshot's principals and policies with other account-level data: what the collector read
+    /// besides authorization details, or what a sync or import kept from the cached snapshot.
+    /// </summary>
+    public IamAccountSnapshot WithAccountData(
+        IamCredentialReport? credentialReport,
+        IReadOnlyDictionary<string, long> accountSummary,
+        IamPasswordPolicyStatus passwordPolicyStatus,
+        IamPasswordPolicy? passwordPolicy,
+        IReadOnlyList<IamDataGap> gaps,
+        IReadOnlyList<string> warnings) => new()
+        {
+            AccountId = AccountId,
+            CollectedAt = CollectedAt,
+            Source = Source,
+            Users = Users,
+            Groups = Groups,
+            Roles = Roles,
+            ManagedPolicies = ManagedPolicies,
+            CredentialReport = credentialReport,
+            AccountSummary = accountSummary,
+            PasswordPolicyStatus = passwordPolicyStatus,
+            PasswordPolicy = passwordPolicyStatus == IamPasswordPolicyStatus.Custom ? passwordPolicy : null,
+            Gaps = gaps,
+            Warnings = warnings,
+        };
 
     /// <summary>The managed policy with this ARN, or null when the snapshot does not hold it.</summary>
     public IamManagedPolicy? FindManagedPolicy(string policyArn)

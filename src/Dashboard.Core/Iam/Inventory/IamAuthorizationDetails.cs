@@ -55,6 +55,16 @@ public sealed partial record IamAuthorizationDetails(
     }
 
     /// <summary>
+    /// The other accounts the users, groups, roles and customer-managed policies belong to by their ARNs,
+    /// in order; empty when they are all <paramref name="accountId"/>'s.
+    /// </summary>
+    public IReadOnlyList<string> AccountsOtherThan(string accountId) =>
+        [.. Users.Select(u => u.Arn).Concat(Groups.Select(g => g.Arn)).Concat(Roles.Select(r => r.Arn))
+            .Concat(ManagedPolicies.Where(p => !p.IsAwsManaged).Select(p => p.Arn))
+            .Select(a => EntityArn().Match(a)).Where(m => m.Success && m.Groups["account"].Value != accountId)
+            .Select(m => m.Groups["account"].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>
     /// A snapshot of <paramref name="accountId"/> holding these entities. Warnings note what a reader of the
     /// snapshot should know: a truncated source, attached policies the source does not include, entities of
     /// another account.
@@ -68,9 +78,7 @@ public sealed partial record IamAuthorizationDetails(
             warnings.Add("The authorization details are truncated (IsTruncated is true): entities on later pages are missing.");
         }
 
-        var foreign = Users.Select(u => u.Arn).Concat(Groups.Select(g => g.Arn)).Concat(Roles.Select(r => r.Arn))
-            .Select(a => EntityArn().Match(a)).Where(m => m.Success && m.Groups["account"].Value != accountId)
-            .Select(m => m.Groups["account"].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var foreign = AccountsOtherThan(accountId);
         if (foreign.Count > 0)
         {
             warnings.Add($"Some entities belong to account {string.Join(", ", foreign)}, not {accountId}.");

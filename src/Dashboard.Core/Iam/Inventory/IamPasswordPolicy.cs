@@ -29,7 +29,10 @@ public sealed record IamPasswordPolicy
 /// <summary>What is known about the password policy.</summary>
 public enum IamPasswordPolicyStatus
 {
-    /// <summary>Not read (e.g. an imported authorization-details dump carries no account settings).</summary>
+    /// <summary>
+    /// Unknown: not read (an imported dump carries no account settings) or not readable (AccessDenied;
+    /// the reason is in <see cref="IamAccountSnapshot.Gaps"/>). Never to be taken as "no policy".
+    /// </summary>
     NotCollected,
 
     /// <summary>GetAccountPasswordPolicy said NoSuchEntity: the account uses IAM's default rules.</summary>

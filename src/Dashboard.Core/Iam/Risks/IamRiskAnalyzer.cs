@@ -44,6 +44,12 @@ public sealed class IamRiskAnalyzer
 
         foreach (var rule in enabled.OfType<AccountRiskRule>())
         {
+            if (Unreadable(rule, account) is { } notEvaluated)
+            {
+                yield return notEvaluated;
+                continue;
+            }
+
             foreach (var result in Run(rule, account, account.RootArn, $"account {account.AccountId}", () => rule.Evaluate(account)))
             {
                 yield return result;
@@ -88,6 +94,47 @@ public sealed class IamRiskAnalyzer
             yield return (account.Access.Identities.TryForRole(role, out var error), role.Arn, role.RoleName, error);
         }
     }
+
+    /// <summary>
+    /// The rule's "could not be evaluated" result when the snapshot has none of the account data it reads
+    /// (credential report denied, dump without settings); null when it can run. Without this a root user
+    /// without MFA would look fine just because the report was missing.
+    /// </summary>
+    private static RiskResult? Unreadable(IamRiskRule rule, AccountRiskContext account)
+    {
+        var reads = rule.Metadata.Reads;
+        if (reads.Count == 0) return null;
+        var missing = new List<string>(reads.Count);
+        foreach (var data in reads)
+        {
+            if (account.Snapshot.Missing(data) is not { } reason) return null;
+            missing.Add(reason);
+        }
+
+        var passwordPolicy = rule.Metadata.ResourceType == RiskResourceType.PasswordPolicy;
+        return new RiskResult
+        {
+            RuleId = rule.Metadata.Id,
+            Title = rule.Metadata.Title,
+            Severity = Severity.Informational,
+            Category = rule.Metadata.Category,
+            Status = RiskStatus.Error,
+            AccountId = account.AccountId,
+            ResourceType = passwordPolicy ? RiskResourceType.PasswordPolicy : RiskResourceType.Account,
+            ResourceArn = passwordPolicy ? $"arn:{account.Partition}:iam::{account.AccountId}:password-policy" : account.RootArn,
+            ResourceName = passwordPolicy ? "password policy" : $"account {account.AccountId}",
+            Message = $"'{rule.Metadata.Title}' could not be evaluated for account {account.AccountId}: {string.Join("; ", missing)}.",
+            Remediation = $"Allow the dashboard's role in this account {string.Join(", ", reads.SelectMany(Permissions))} and sync it (an imported dump has no account data).",
+            Explanation = missing,
+        };
+    }
+
+    private static IEnumerable<string> Permissions(IamAccountData data) => data switch
+    {
+        IamAccountData.CredentialReport => ["iam:GenerateCredentialReport", "iam:GetCredentialReport"],
+        IamAccountData.AccountSummary => ["iam:GetAccountSummary"],
+        _ => ["iam:GetAccountPasswordPolicy"],
+    };
 
     private static RiskResult Unreadable(AccountRiskContext account, string arn, string name, string error) => new()
     {

@@ -74,6 +74,13 @@ public sealed record RiskRuleMetadata
 
     /// <summary>Where it comes from: a CIS item, a research paper, a tool's definition.</summary>
     public string? Reference { get; init; }
+
+    /// <summary>
+    /// Account data the rule reads besides principals and policies, any one of which is enough (root MFA:
+    /// the credential report, else the account summary). When the snapshot has none of them the rule is
+    /// reported as not evaluated, never as passed.
+    /// </summary>
+    public IReadOnlyList<Inventory.IamAccountData> Reads { get; init; } = [];
 }
 
 /// <summary>One risk on one resource: a readable sentence, the resource's ARN, severity and remediation.</summary>

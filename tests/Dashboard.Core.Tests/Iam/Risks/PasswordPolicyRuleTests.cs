@@ -92,16 +92,23 @@ public sealed class PasswordPolicyRuleTests
     }
 
     [Fact]
-    public void PasswordPolicy_NotCollected_NoResult()
+    public void PasswordPolicy_Unknown_NotEvaluatedNeverNoPolicy()
     {
-        // Arrange
+        // Arrange: GetAccountPasswordPolicy was denied: unknown, which is not "no policy".
         var snapshot = new AccountBuilder().Build();
+        snapshot = snapshot.WithAccountData(null, snapshot.AccountSummary, IamPasswordPolicyStatus.NotCollected, null,
+            [IamDataGap.Unavailable(IamAccountData.PasswordPolicy, "AccessDenied on iam:GetAccountPasswordPolicy")], []);
 
         // Act
         var results = Run(new PasswordPolicyRule(), snapshot);
 
         // Assert
-        Assert.Equal(IamPasswordPolicyStatus.NotCollected, snapshot.PasswordPolicyStatus);
-        Assert.Empty(results);
+        var result = Assert.Single(results);
+        Assert.Equal(RiskStatus.Error, result.Status);
+        Assert.Equal(RiskResourceType.PasswordPolicy, result.ResourceType);
+        Assert.Equal("arn:aws:iam::111122223333:password-policy", result.ResourceArn);
+        Assert.Contains("password policy unavailable: AccessDenied on iam:GetAccountPasswordPolicy", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("no password policy", result.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(result.Items);
     }
 }

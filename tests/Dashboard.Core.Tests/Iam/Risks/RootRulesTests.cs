@@ -1,3 +1,4 @@
+using Dashboard.Core.Iam.Inventory;
 using Dashboard.Core.Findings;
 using Dashboard.Core.Iam.Risks;
 using Dashboard.Core.Iam.Risks.Rules.Root;
@@ -51,6 +52,21 @@ public sealed class RootRulesTests
     }
 
     [Fact]
+    public void RootMfa_ReportDeniedButSummarySaysDisabled_StillEvaluatedFromTheSummary()
+    {
+        // Arrange: either source is enough, so a denied report does not make the rule unevaluable.
+        var snapshot = new AccountBuilder().Summary("AccountMFAEnabled", 0).Build();
+        snapshot = snapshot.WithAccountData(null, snapshot.AccountSummary, snapshot.PasswordPolicyStatus, null,
+            [IamDataGap.Unavailable(IamAccountData.CredentialReport, "AccessDenied on iam:GetCredentialReport")], []);
+
+        // Act
+        var result = Assert.Single(Run(new RootMfaRule(), snapshot));
+
+        // Assert
+        Assert.Equal(RiskStatus.Fail, result.Status);
+    }
+
+    [Fact]
     public void RootAccessKeys_ActiveKey_ResultNamesTheKey()
     {
         // Arrange
@@ -65,7 +81,7 @@ public sealed class RootRulesTests
     }
 
     [Fact]
-    public void RootAccessKeys_NoReportNoSummary_NothingToSay()
+    public void RootAccessKeys_NoReportNoSummary_NotEvaluatedRatherThanPassed()
     {
         // Arrange
         var snapshot = new AccountBuilder().Build();
@@ -74,7 +90,10 @@ public sealed class RootRulesTests
         var results = Run(new RootAccessKeysRule(), snapshot);
 
         // Assert
-        Assert.Empty(results);
+        var result = Assert.Single(results);
+        Assert.Equal(RiskStatus.Error, result.Status);
+        Assert.Contains("could not be evaluated", result.Message, StringComparison.Ordinal);
+        Assert.Contains("credential report unavailable: not collected; account summary unavailable: not collected", result.Message, StringComparison.Ordinal);
     }
 
     [Theory]

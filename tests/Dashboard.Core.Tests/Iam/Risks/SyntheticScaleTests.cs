@@ -27,7 +27,9 @@ public sealed class SyntheticScaleTests(ITestOutputHelper output)
         // Assert
         Assert.Equal(account.Admins, results.Count(r => r.RuleId == "iam_principal_not_admin_equivalent"));
         Assert.Equal(account.Escalators, results.Count(r => r.RuleId == "iam_principal_no_privilege_escalation" && r.Items.Contains("CreateEC2WithExistingIP")));
-        Assert.DoesNotContain(results, r => r.Status == RiskStatus.Error);
+        // The synthetic account has no credential report or settings: only the rules needing them are not evaluated.
+        var needAccountData = analyzer.Rules.Where(r => r.Metadata.Reads.Count > 0).Select(r => r.Metadata.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain(results, r => r.Status == RiskStatus.Error && !needAccountData.Contains(r.RuleId));
     }
 
     [Fact]

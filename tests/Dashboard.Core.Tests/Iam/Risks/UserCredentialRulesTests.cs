@@ -1,3 +1,5 @@
+using Dashboard.Core.Findings;
+using Dashboard.Core.Iam.Inventory;
 using Dashboard.Core.Iam.Risks;
 using Dashboard.Core.Iam.Risks.Rules.Users;
 using Dashboard.Core.Tests.Iam.Access;
@@ -128,16 +130,26 @@ public sealed class UserCredentialRulesTests
     }
 
     [Fact]
-    public void CredentialRules_NoCredentialReport_NoResults()
+    public void CredentialRules_NoCredentialReport_EachSaysItCouldNotBeEvaluatedAndWhy()
     {
-        // Arrange
+        // Arrange: the collector recorded why the report is missing.
         var snapshot = new AccountBuilder().User("alice").Build();
+        snapshot = snapshot.WithAccountData(null, snapshot.AccountSummary, snapshot.PasswordPolicyStatus, null,
+            [IamDataGap.Unavailable(IamAccountData.CredentialReport, "AccessDenied on iam:GenerateCredentialReport")], []);
         IamRiskRule[] rules = [new ConsolePasswordWithoutMfaRule(), new AccessKeyRotationRule(), new AccessKeyUnusedRule(), new SingleActiveAccessKeyRule(), new PasswordUnusedRule()];
 
         // Act
         var results = new IamRiskAnalyzer(RiskClock.Instance, rules).Analyze(snapshot);
 
-        // Assert
-        Assert.Empty(results);
+        // Assert: one account-level result per rule, none on alice, none counted as a failure.
+        Assert.Equal(rules.Select(r => r.Metadata.Id), results.Select(r => r.RuleId));
+        Assert.All(results, r =>
+        {
+            Assert.Equal(RiskStatus.Error, r.Status);
+            Assert.Equal(RiskResourceType.Account, r.ResourceType);
+            Assert.Equal(Severity.Informational, r.Severity);
+            Assert.EndsWith("could not be evaluated for account 111122223333: credential report unavailable: AccessDenied on iam:GenerateCredentialReport.", r.Message, StringComparison.Ordinal);
+            Assert.Contains("iam:GenerateCredentialReport", r.Remediation, StringComparison.Ordinal);
+        });
     }
 }

@@ -20,6 +20,7 @@ public sealed class PasswordPolicyRule : AccountRiskRule
         Risk = "Short, reused or never-expiring passwords make IAM users' console access easy to guess or replay.",
         Remediation = "Set the account password policy (IAM, Account settings): minimum length 14, prevent reuse of the last 24 passwords; the older CIS items also ask for upper/lower case, numbers, symbols and expiry within 90 days.",
         Reference = "CIS AWS Foundations Benchmark v3.0.0 1.8-1.9; v1.2.0 1.5-1.11",
+        Reads = [IamAccountData.PasswordPolicy],
     };
 
     public override IEnumerable<RiskResult> Evaluate(AccountRiskContext account)

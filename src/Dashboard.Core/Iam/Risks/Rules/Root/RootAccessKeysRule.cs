@@ -1,4 +1,5 @@
 using Dashboard.Core.Findings;
+using Dashboard.Core.Iam.Inventory;
 
 namespace Dashboard.Core.Iam.Risks.Rules.Root;
 
@@ -15,6 +16,7 @@ public sealed class RootAccessKeysRule : AccountRiskRule
         Risk = "Root access keys give unrestricted, long-lived programmatic access that no policy can limit (SCPs aside).",
         Remediation = "Sign in as root, delete its access keys (Security credentials), and use IAM roles for automation.",
         Reference = "CIS AWS Foundations Benchmark v3.0.0, 1.4",
+        Reads = [IamAccountData.CredentialReport, IamAccountData.AccountSummary],
     };
 
     public override IEnumerable<RiskResult> Evaluate(AccountRiskContext account)

@@ -1,4 +1,5 @@
 using Dashboard.Core.Findings;
+using Dashboard.Core.Iam.Inventory;
 
 namespace Dashboard.Core.Iam.Risks.Rules.Root;
 
@@ -15,6 +16,7 @@ public sealed class RootMfaRule : AccountRiskRule
         Risk = "The root user can do anything in the account, including closing it; a stolen root password alone is enough without MFA.",
         Remediation = "Sign in as root and enable a hardware or virtual MFA device (IAM console, Security credentials); prefer a hardware key.",
         Reference = "CIS AWS Foundations Benchmark v3.0.0, 1.5 and 1.6",
+        Reads = [IamAccountData.CredentialReport, IamAccountData.AccountSummary],
     };
 
     public override IEnumerable<RiskResult> Evaluate(AccountRiskContext account)

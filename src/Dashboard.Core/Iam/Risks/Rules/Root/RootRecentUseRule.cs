@@ -1,4 +1,5 @@
 using Dashboard.Core.Findings;
+using Dashboard.Core.Iam.Inventory;
 
 namespace Dashboard.Core.Iam.Risks.Rules.Root;
 
@@ -18,6 +19,7 @@ public sealed class RootRecentUseRule : AccountRiskRule
         Risk = "Using the root user for everyday tasks exposes the one identity that cannot be restricted by IAM policies.",
         Remediation = "Do daily work through IAM Identity Center or roles; keep root for the few tasks that require it and review why it was used.",
         Reference = "CIS AWS Foundations Benchmark v3.0.0, 1.7",
+        Reads = [IamAccountData.CredentialReport],
     };
 
     public override IEnumerable<RiskResult> Evaluate(AccountRiskContext account)

@@ -1,4 +1,5 @@
 using Dashboard.Core.Findings;
+using Dashboard.Core.Iam.Inventory;
 
 namespace Dashboard.Core.Iam.Risks.Rules.Users;
 
@@ -17,6 +18,7 @@ public sealed class AccessKeyRotationRule : AccountRiskRule
         Risk = "Old keys have had more time to leak (code, logs, laptops) and keep working until someone deletes them.",
         Remediation = "Create a new key, move its users to it, deactivate and then delete the old one; better, replace long-lived keys with roles.",
         Reference = "CIS AWS Foundations Benchmark v3.0.0, 1.14",
+        Reads = [IamAccountData.CredentialReport],
     };
 
     public override IEnumerable<RiskResult> Evaluate(AccountRiskContext account)

@@ -1,4 +1,5 @@
 using Dashboard.Core.Findings;
+using Dashboard.Core.Iam.Inventory;
 
 namespace Dashboard.Core.Iam.Risks.Rules.Users;
 
@@ -17,6 +18,7 @@ public sealed class AccessKeyUnusedRule : AccountRiskRule
         Risk = "A key nobody uses is still a working credential; if it leaks, its use stands out to nobody.",
         Remediation = "Deactivate the key, wait for complaints, then delete it.",
         Reference = "CIS AWS Foundations Benchmark v3.0.0, 1.12",
+        Reads = [IamAccountData.CredentialReport],
     };
 
     public override IEnumerable<RiskResult> Evaluate(AccountRiskContext account)

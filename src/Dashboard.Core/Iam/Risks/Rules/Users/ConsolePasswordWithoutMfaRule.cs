@@ -1,4 +1,5 @@
 using Dashboard.Core.Findings;
+using Dashboard.Core.Iam.Inventory;
 
 namespace Dashboard.Core.Iam.Risks.Rules.Users;
 
@@ -15,6 +16,7 @@ public sealed class ConsolePasswordWithoutMfaRule : AccountRiskRule
         Risk = "A console password without MFA falls to phishing, reuse or guessing, and gives the user's full permissions.",
         Remediation = "Enable MFA for the user (or remove the console password if the user does not sign in); enforce MFA with an aws:MultiFactorAuthPresent condition.",
         Reference = "CIS AWS Foundations Benchmark v3.0.0, 1.10",
+        Reads = [IamAccountData.CredentialReport],
     };
 
     public override IEnumerable<RiskResult> Evaluate(AccountRiskContext account)

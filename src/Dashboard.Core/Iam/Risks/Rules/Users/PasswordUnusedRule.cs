@@ -1,4 +1,5 @@
 using Dashboard.Core.Findings;
+using Dashboard.Core.Iam.Inventory;
 
 namespace Dashboard.Core.Iam.Risks.Rules.Users;
 
@@ -17,6 +18,7 @@ public sealed class PasswordUnusedRule : AccountRiskRule
         Risk = "An unused password is a credential nobody watches; it often belongs to someone who left.",
         Remediation = "Delete the user's login profile (console password), or the user if it is no longer needed.",
         Reference = "CIS AWS Foundations Benchmark v3.0.0, 1.12",
+        Reads = [IamAccountData.CredentialReport],
     };
 
     public override IEnumerable<RiskResult> Evaluate(AccountRiskContext account)

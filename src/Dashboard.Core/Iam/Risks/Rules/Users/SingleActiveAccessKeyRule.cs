@@ -1,4 +1,5 @@
 using Dashboard.Core.Findings;
+using Dashboard.Core.Iam.Inventory;
 
 namespace Dashboard.Core.Iam.Risks.Rules.Users;
 
@@ -15,6 +16,7 @@ public sealed class SingleActiveAccessKeyRule : AccountRiskRule
         Risk = "Two active keys usually mean a rotation that was never finished: the old key still works.",
         Remediation = "Find which key is still in use (access_key_N_last_used_date), deactivate the other, then delete it.",
         Reference = "CIS AWS Foundations Benchmark v3.0.0, 1.13",
+        Reads = [IamAccountData.CredentialReport],
     };
 
     public override IEnumerable<RiskResult> Evaluate(AccountRiskContext account)
