@@ -45,6 +45,30 @@ public sealed class SyncPageTests : DashboardComponentTest
     }
 
     [Fact]
+    public async Task Render_IamTargetWithWarnings_CallsThemWarningsNotRejectedFindings()
+    {
+        var started = Clock.GetUtcNow().AddMinutes(-10);
+        var runId = await SyncRuns.StartRunAsync("manual", started, TestContext.Current.CancellationToken);
+        await SyncRuns.RecordTargetAsync(runId, new SyncTargetResult
+        {
+            AccountId = "111111111111", Region = SyncTargetKinds.GlobalRegion, Kind = SyncTargetKinds.Iam,
+            Status = SyncTargetStatus.Succeeded,
+            RejectionSamples = ["Credential report unavailable: AccessDenied on iam:GenerateCredentialReport"],
+            StartedAt = started, FinishedAt = started.AddSeconds(2),
+        }, TestContext.Current.CancellationToken);
+        await SyncRuns.FinishRunAsync(runId, SyncRunStatus.Succeeded, started.AddSeconds(3), null, TestContext.Current.CancellationToken);
+
+        var cut = RenderAt<SyncPage>("/sync");
+
+        cut.WaitForAssertion(() => Assert.Contains("Credential report unavailable", cut.Markup));
+        var targets = cut.Find("[data-testid=sync-targets]").TextContent;
+        Assert.Contains("Warnings:", targets);
+        Assert.DoesNotContain("Rejected findings", targets);
+        Assert.DoesNotContain("Incremental", targets);
+        Assert.Contains("IAM", targets);
+    }
+
+    [Fact]
     public void SyncNow_Accepted_StartsAManualSync()
     {
         var cut = RenderAt<SyncPage>("/sync");
