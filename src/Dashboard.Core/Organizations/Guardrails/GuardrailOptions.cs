@@ -49,7 +49,7 @@ public sealed partial class GuardrailOptions
 
     public string Partition { get; set; } = "aws";
 
-    /// <summary>The Regions the organization allows; empty means "detect them" (those no SCP denies).</summary>
+    /// <summary>The Regions the organization allows; empty means those the account's SCPs name as allowed (GUARDRAILS.md).</summary>
     public List<string> AllowedRegions { get; set; } = [];
 
     /// <summary>The Regions tried by the Region guardrail; empty means <see cref="DefaultCandidateRegions"/>.</summary>
