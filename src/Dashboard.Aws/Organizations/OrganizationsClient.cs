@@ -88,9 +88,6 @@ public sealed class OrganizationsSession
     public Task<IReadOnlyList<AccountSummary>> ListAccountsForParentAsync(string parentId, CancellationToken cancellationToken) =>
         ReadAllAsync("ListAccountsForParent", token => _client.ListAccountsForParentAsync(parentId, token, cancellationToken));
 
-    public Task<IReadOnlyList<AccountSummary>> ListAccountsAsync(CancellationToken cancellationToken) =>
-        ReadAllAsync("ListAccounts", token => _client.ListAccountsAsync(token, cancellationToken));
-
     public Task<IReadOnlyList<PolicySummary>> ListPoliciesAsync(string policyType, CancellationToken cancellationToken) =>
         ReadAllAsync("ListPolicies", token => _client.ListPoliciesAsync(policyType, token, cancellationToken));
 

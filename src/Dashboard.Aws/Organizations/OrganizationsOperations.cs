@@ -29,9 +29,6 @@ public static class OrganizationsOperations
     public static Task<OrganizationsPage<AccountSummary>> ListAccountsForParentAsync(this AwsProtocolClient client, string parentId, string? nextToken, CancellationToken cancellationToken) =>
         ListAsync(client, "ListAccountsForParent", ListInput(nextToken, ("ParentId", parentId)), "Accounts", (reader, element, path) => reader.Account(element, path), cancellationToken);
 
-    public static Task<OrganizationsPage<AccountSummary>> ListAccountsAsync(this AwsProtocolClient client, string? nextToken, CancellationToken cancellationToken) =>
-        ListAsync(client, "ListAccounts", ListInput(nextToken), "Accounts", (reader, element, path) => reader.Account(element, path), cancellationToken);
-
     public static Task<OrganizationsPage<PolicySummary>> ListPoliciesAsync(this AwsProtocolClient client, string policyType, string? nextToken, CancellationToken cancellationToken) =>
         ListAsync(client, "ListPolicies", ListInput(nextToken, ("Filter", policyType)), "Policies", (reader, element, path) => reader.Policy(element, path), cancellationToken);
 

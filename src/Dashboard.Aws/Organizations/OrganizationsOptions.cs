@@ -24,7 +24,9 @@ public sealed class OrganizationsOptions
 
     /// <summary>
     /// The organization's ACTIVE accounts become the accounts the findings and IAM syncs visit
-    /// (suspended ones skipped); needs <see cref="Enabled"/>. Without it, <c>Aws:Accounts</c> is the list.
+    /// (suspended ones skipped); needs <see cref="Enabled"/>. Read from the organization each sync collects
+    /// first (the last good one when that read fails), so discovery costs no extra calls. Without it,
+    /// <c>Aws:Accounts</c> is the list.
     /// </summary>
     public bool DiscoverAccounts { get; set; }
 }

@@ -8,7 +8,7 @@ namespace Dashboard.Aws.Organizations;
 public static class OrganizationsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Organizations client, the collector and account discovery, with
+    /// Registers the Organizations client and the collector, with
     /// <see cref="OrganizationsOptions"/> bound from <c>Aws:Organizations</c> when an IConfiguration is
     /// registered (validated at start). Needs <c>AddDashboardAws</c> for credentials and endpoints.
     /// </summary>
@@ -21,7 +21,6 @@ public static class OrganizationsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrganizationsOptions>, OrganizationsOptionsValidator>());
         services.TryAddSingleton<OrganizationsClient>();
         services.TryAddSingleton<OrganizationCollector>();
-        services.TryAddSingleton<OrganizationAccountDiscovery>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ public sealed record RootSummary(string Id, string? Arn, string Name, IReadOnlyL
 /// <summary>OrganizationalUnit (ListOrganizationalUnitsForParent).</summary>
 public sealed record OrganizationalUnitSummary(string Id, string? Arn, string Name);
 
-/// <summary>Account (ListAccounts, ListAccountsForParent). Status is the State member, or Status when State is absent.</summary>
+/// <summary>Account (ListAccountsForParent). Status is the State member, or Status when State is absent.</summary>
 public sealed record AccountSummary(string Id, string? Arn, string Name, string Email, string Status, string? JoinedMethod, DateTimeOffset? JoinedAt);
 
 /// <summary>PolicySummary (ListPolicies, ListPoliciesForTarget, DescribePolicy).</summary>

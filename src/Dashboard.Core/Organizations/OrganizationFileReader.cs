@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Dashboard.Core.Iam.Policies;
 
 namespace Dashboard.Core.Organizations;
 
@@ -47,7 +48,7 @@ public static class OrganizationFileReader
         }
         catch (JsonException ex)
         {
-            throw new InvalidOrganizationException(source, [$"not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message}"]);
+            throw new InvalidOrganizationException(source, [$"not valid JSON at {JsonErrorText.Describe(ex, json)}"]);
         }
 
         using (document)

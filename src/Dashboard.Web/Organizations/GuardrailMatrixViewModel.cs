@@ -51,6 +51,8 @@ public sealed record GuardrailCellDetail(
     IReadOnlyList<GuardrailCheck> Checks,
     IReadOnlyList<string> DeniedRegions,
     IReadOnlyList<string> NotDeniedRegions,
+    IReadOnlyList<string> AllowedRegions,
+    string? AllowedRegionsBasis,
     string CloseHref);
 
 /// <summary>
@@ -195,6 +197,8 @@ public sealed class GuardrailMatrixViewModel
             cell.Checks,
             cell.DeniedRegions,
             cell.NotDeniedRegions,
+            cell.AllowedRegions,
+            cell.AllowedRegionsBasis,
             OrganizationLinks.Guardrails(target == snapshot.Root.Id ? null : target));
     }
 }

@@ -119,14 +119,14 @@ public sealed class OrganizationCollectorStandInTests(StandInOrganizationFixture
     }
 
     [Fact]
-    public async Task DiscoverAsync_GeneratedOrganization_ReturnsActiveAccountsWithTheManagementMarked()
+    public async Task DiscoverAccounts_CollectedGeneratedOrganization_ActiveAccountsWithTheManagementMarked()
     {
-        // Arrange
+        // Arrange: account discovery reads the collected tree (the sync collects it first in every run).
         await using var services = OrganizationsTestServices.Build(Url);
         var tree = fixture.Tree;
 
         // Act
-        var accounts = await services.GetRequiredService<OrganizationAccountDiscovery>().DiscoverAsync(Ct);
+        var accounts = (await services.GetRequiredService<OrganizationCollector>().CollectAsync(Ct)).DiscoverAccounts();
 
         // Assert
         var suspended = Assert.Single(tree.Accounts, a => a.Status == "SUSPENDED");

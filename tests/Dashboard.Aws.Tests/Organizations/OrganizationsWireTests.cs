@@ -54,7 +54,7 @@ public sealed class OrganizationsWireTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(ProtocolErrorCases))]
-    public async Task Discover_ProtocolErrorShapeCarryingAccessDenied_BecomesAccessException(int index)
+    public async Task Collect_ProtocolErrorShapeCarryingAccessDenied_BecomesAccessException(int index)
     {
         // Arrange: botocore's JSON 1.1 error case (header, __type or code; namespaces and URIs), with
         // Organizations' AccessDeniedException as the code and the 400 status Organizations uses.
@@ -62,7 +62,7 @@ public sealed class OrganizationsWireTests : IAsyncLifetime
         Organizations = (_, _) => response;
 
         // Act
-        var error = await Assert.ThrowsAsync<OrganizationsAccessException>(() => Discovery().DiscoverAsync(Ct));
+        var error = await Assert.ThrowsAsync<OrganizationsAccessException>(() => Collector().CollectAsync(Ct));
 
         // Assert
         Assert.Equal((OrganizationsAccessProblem.AccessDenied, Caller, "DescribeOrganization"), (error.Problem, error.AccountId, error.Operation));
@@ -71,96 +71,98 @@ public sealed class OrganizationsWireTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(ProtocolErrorCases))]
-    public async Task Discover_ProtocolErrorShapeCarryingNotInUse_BecomesNotInUse(int index)
+    public async Task Collect_ProtocolErrorShapeCarryingNotInUse_BecomesNotInUse(int index)
     {
         // Arrange
         var response = ErrorResponse(LoadErrorCases()[index], "AWSOrganizationsNotInUseException");
         Organizations = (_, _) => response;
 
         // Act
-        var error = await Assert.ThrowsAsync<OrganizationsAccessException>(() => Discovery().DiscoverAsync(Ct));
+        var error = await Assert.ThrowsAsync<OrganizationsAccessException>(() => Collector().CollectAsync(Ct));
 
         // Assert
         Assert.Equal(OrganizationsAccessProblem.NotInUse, error.Problem);
     }
 
     [Fact]
-    public async Task Discover_OtherServiceError_SurfacesAsTheAwsErrorWithItsMessage()
+    public async Task Collect_OtherServiceError_SurfacesAsTheAwsErrorWithItsMessage()
     {
         // Arrange: the first protocol case, verbatim ({"__type": "InvalidGreeting", "Message": "Hi"}).
         var testCase = LoadErrorCases()[0];
         Organizations = (_, _) => new FakeResponse(400, testCase.GetProperty("response").GetProperty("body").GetString()!, "application/x-amz-json-1.1");
 
         // Act
-        var error = await Assert.ThrowsAsync<AmazonServiceException>(() => Discovery().DiscoverAsync(Ct));
+        var error = await Assert.ThrowsAsync<AmazonServiceException>(() => Collector().CollectAsync(Ct));
 
         // Assert
         Assert.Equal((testCase.GetProperty("errorCode").GetString(), testCase.GetProperty("errorMessage").GetString()), (error.ErrorCode, error.Message));
     }
 
     [Fact]
-    public async Task Discover_Request_IsJson11WithTargetAndSignedForUsEast1()
+    public async Task Collect_Request_IsJson11WithTargetAndSignedForUsEast1()
     {
-        // Arrange
-        Organizations = (operation, _) => operation == "DescribeOrganization" ? FakeResponse.Json(Organization) : FakeResponse.Json("""{"Accounts":[]}""");
+        // Arrange: an organization with no OUs and SCPs not enabled: four calls.
+        Organizations = Tree(accounts: """{"Accounts":[{"Id":"111111111111","Name":"mgmt","Email":"m@example.com","Status":"ACTIVE"}]}""");
 
         // Act
-        await Discovery().DiscoverAsync(Ct);
+        await Collector().CollectAsync(Ct);
 
         // Assert
         var requests = OrganizationsRequests.ToList();
-        Assert.Equal([Prefix + "DescribeOrganization", Prefix + "ListAccounts"], requests.Select(r => r.Header("X-Amz-Target")));
+        Assert.Equal(
+            [Prefix + "DescribeOrganization", Prefix + "ListAccountsForParent", Prefix + "ListOrganizationalUnitsForParent", Prefix + "ListRoots"],
+            requests.Select(r => r.Header("X-Amz-Target")).Order(StringComparer.Ordinal));
         Assert.All(requests, r =>
         {
             Assert.Equal(("POST", "/"), (r.Method, r.Path));
             Assert.Equal("application/x-amz-json-1.1", r.Header("Content-Type"));
             Assert.Contains("/us-east-1/organizations/aws4_request", r.Header("Authorization"), StringComparison.Ordinal);
         });
-        Assert.Equal("""{"MaxResults":20}""", requests[1].BodyText);
+        Assert.Equal("""{"ParentId":"r-exam","MaxResults":20}""", requests.Single(r => r.Header("X-Amz-Target") == Prefix + "ListAccountsForParent").BodyText);
     }
 
     [Fact]
-    public async Task Discover_EmptyPagesWithNextToken_KeepsPagingAndKeepsOnlyActiveAccounts()
+    public async Task Collect_EmptyPagesWithNextToken_KeepsPagingAndDiscoversOnlyActiveAccounts()
     {
-        // Arrange: page 1 empty with a token, page 2 two accounts (State wins over Status), page 3 empty, no token.
-        Organizations = (operation, input) => (operation, input.TryGetProperty("NextToken", out var t) ? t.GetString() : null) switch
+        // Arrange: page 1 empty with a token, page 2 three accounts (State wins over Status), page 3 one, no token.
+        // Account discovery reads the collected tree, so this is the path the syncs' account list comes from.
+        Organizations = Tree(pages: token => token switch
         {
-            ("DescribeOrganization", _) => FakeResponse.Json(Organization),
-            ("ListAccounts", null) => FakeResponse.Json("""{"Accounts":[],"NextToken":"t1"}"""),
-            ("ListAccounts", "t1") => FakeResponse.Json("""
+            null => """{"Accounts":[],"NextToken":"t1"}""",
+            "t1" => """
                 {"Accounts":[
                   {"Id":"111111111111","Name":"mgmt","Email":"m@example.com","Status":"ACTIVE","JoinedTimestamp":1481830215.45},
                   {"Id":"222222222222","Name":"gone","Email":"g@example.com","Status":"ACTIVE","State":"CLOSED"},
                   {"Id":"333333333333","Name":"dev","Email":"d@example.com","Status":"SUSPENDED"}],
                  "NextToken":"t2"}
-                """),
-            ("ListAccounts", "t2") => FakeResponse.Json("""{"Accounts":[{"Id":"444444444444","Name":"prod","Email":"p@example.com","State":"ACTIVE"}]}"""),
-            var other => FakeResponse.Json($$"""{"__type":"InvalidInputException","Message":"unexpected {{other}}"}""", 400),
-        };
+                """,
+            "t2" => """{"Accounts":[{"Id":"444444444444","Name":"prod","Email":"p@example.com","State":"ACTIVE"}]}""",
+            _ => null,
+        });
 
         // Act
-        var accounts = await Discovery().DiscoverAsync(Ct);
+        var snapshot = await Collector().CollectAsync(Ct);
 
         // Assert
+        var accounts = snapshot.DiscoverAccounts();
+        Assert.Equal(4, snapshot.Accounts.Count);
         Assert.Equal(["111111111111", "444444444444"], accounts.Select(a => a.AccountId));
         Assert.True(accounts[0].IsManagement);
         Assert.False(accounts[1].IsManagement);
-        Assert.Equal(4, OrganizationsRequests.Count());
+        Assert.Equal(3, OrganizationsRequests.Count(r => r.Header("X-Amz-Target") == Prefix + "ListAccountsForParent"));
     }
 
     [Fact]
-    public async Task Discover_NextTokenRepeated_StopsWithAFormatError()
+    public async Task Collect_NextTokenRepeated_StopsWithAFormatError()
     {
         // Arrange
-        Organizations = (operation, _) => operation == "DescribeOrganization"
-            ? FakeResponse.Json(Organization)
-            : FakeResponse.Json("""{"Accounts":[],"NextToken":"same"}""");
+        Organizations = Tree(accounts: """{"Accounts":[],"NextToken":"same"}""");
 
         // Act
-        var error = await Assert.ThrowsAsync<AwsResponseFormatException>(() => Discovery().DiscoverAsync(Ct));
+        var error = await Assert.ThrowsAsync<AwsResponseFormatException>(() => Collector().CollectAsync(Ct));
 
         // Assert
-        Assert.Equal("ListAccounts", error.Operation);
+        Assert.Equal("ListAccountsForParent", error.Operation);
         Assert.Contains("repeats", error.Message, StringComparison.Ordinal);
     }
 
@@ -168,13 +170,13 @@ public sealed class OrganizationsWireTests : IAsyncLifetime
     [InlineData("""{"Organization":""", "not valid JSON")]
     [InlineData("""[]""", "not an object")]
     [InlineData("""{"Organization":{"Id":"o-exampleorgid"}}""", "$.Organization.MasterAccountId is missing or empty")]
-    public async Task Discover_UnreadableDescribeOrganization_NamesTheProblem(string body, string expected)
+    public async Task Collect_UnreadableDescribeOrganization_NamesTheProblem(string body, string expected)
     {
         // Arrange
         Organizations = (_, _) => FakeResponse.Json(body);
 
         // Act
-        var error = await Assert.ThrowsAsync<AwsResponseFormatException>(() => Discovery().DiscoverAsync(Ct));
+        var error = await Assert.ThrowsAsync<AwsResponseFormatException>(() => Collector().CollectAsync(Ct));
 
         // Assert
         Assert.Equal(("Organizations", "DescribeOrganization"), (error.Service, error.Operation));
@@ -182,37 +184,33 @@ public sealed class OrganizationsWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Discover_JoinedTimestampNotEpochSeconds_IsAFormatError()
+    public async Task Collect_JoinedTimestampNotEpochSeconds_IsAFormatError()
     {
         // Arrange: Organizations' JSON 1.1 sends timestamps as numbers; an ISO string means a broken endpoint.
-        Organizations = (operation, _) => operation == "DescribeOrganization"
-            ? FakeResponse.Json(Organization)
-            : FakeResponse.Json("""{"Accounts":[{"Id":"111111111111","Status":"ACTIVE","JoinedTimestamp":"20161215T193015Z"}]}""");
+        Organizations = Tree(accounts: """{"Accounts":[{"Id":"111111111111","Status":"ACTIVE","JoinedTimestamp":"20161215T193015Z"}]}""");
 
         // Act
-        var error = await Assert.ThrowsAsync<AwsResponseFormatException>(() => Discovery().DiscoverAsync(Ct));
+        var error = await Assert.ThrowsAsync<AwsResponseFormatException>(() => Collector().CollectAsync(Ct));
 
         // Assert
         Assert.Contains("$.Accounts[0].JoinedTimestamp is \"20161215T193015Z\", not epoch seconds", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Discover_TooManyRequestsAtHttp400_IsRetriedAsThrottling()
+    public async Task Collect_TooManyRequestsAtHttp400_IsRetriedAsThrottling()
     {
         // Arrange: Organizations throttles with HTTP 400 TooManyRequestsException; the SDK must still retry it.
         var calls = 0;
-        Organizations = (operation, _) => operation switch
-        {
-            "DescribeOrganization" => FakeResponse.Json(Organization),
-            _ when Interlocked.Increment(ref calls) == 1 => new FakeResponse(400, """{"__type":"TooManyRequestsException","Message":"Rate exceeded"}""", "application/x-amz-json-1.1"),
-            _ => FakeResponse.Json("""{"Accounts":[{"Id":"111111111111","Name":"mgmt","Email":"m@example.com","Status":"ACTIVE"}]}"""),
-        };
+        var tree = Tree(accounts: """{"Accounts":[{"Id":"111111111111","Name":"mgmt","Email":"m@example.com","Status":"ACTIVE"}]}""");
+        Organizations = (operation, input) => operation == "ListAccountsForParent" && Interlocked.Increment(ref calls) == 1
+            ? new FakeResponse(400, """{"__type":"TooManyRequestsException","Message":"Rate exceeded"}""", "application/x-amz-json-1.1")
+            : tree(operation, input);
 
         // Act
-        var accounts = await Discovery().DiscoverAsync(Ct);
+        var snapshot = await Collector().CollectAsync(Ct);
 
         // Assert
-        Assert.Single(accounts);
+        Assert.Single(snapshot.Accounts);
         Assert.Equal(2, calls);
     }
 
@@ -230,7 +228,7 @@ public sealed class OrganizationsWireTests : IAsyncLifetime
         };
 
         // Act
-        var snapshot = await _services.GetRequiredService<OrganizationCollector>().CollectAsync(Ct);
+        var snapshot = await Collector().CollectAsync(Ct);
 
         // Assert
         Assert.Empty(snapshot.Policies);
@@ -258,7 +256,18 @@ public sealed class OrganizationsWireTests : IAsyncLifetime
          "MasterAccountEmail":"bill@example.com","AvailablePolicyTypes":[{"Status":"ENABLED","Type":"SERVICE_CONTROL_POLICY"}]}}
         """;
 
-    private OrganizationAccountDiscovery Discovery() => _services.GetRequiredService<OrganizationAccountDiscovery>();
+    private OrganizationCollector Collector() => _services.GetRequiredService<OrganizationCollector>();
+
+    /// <summary>A root without OUs or SCPs whose ListAccountsForParent answers <paramref name="accounts"/>, or the page for each NextToken.</summary>
+    private static Func<string, JsonElement, FakeResponse> Tree(string? accounts = null, Func<string?, string?>? pages = null) => (operation, input) => operation switch
+    {
+        "DescribeOrganization" => FakeResponse.Json(Organization),
+        "ListRoots" => FakeResponse.Json("""{"Roots":[{"Id":"r-exam","Name":"Root","PolicyTypes":[]}]}"""),
+        "ListOrganizationalUnitsForParent" => FakeResponse.Json("""{"OrganizationalUnits":[]}"""),
+        "ListAccountsForParent" when pages?.Invoke(input.TryGetProperty("NextToken", out var t) ? t.GetString() : null) is { } page => FakeResponse.Json(page),
+        "ListAccountsForParent" when accounts is not null => FakeResponse.Json(accounts),
+        var other => FakeResponse.Json($$"""{"__type":"InvalidInputException","Message":"unexpected {{other}}"}""", 400),
+    };
 
     /// <summary>The botocore case's response with its error name replaced by <paramref name="code"/> and the status made 400.</summary>
     private static FakeResponse ErrorResponse(JsonElement testCase, string code)

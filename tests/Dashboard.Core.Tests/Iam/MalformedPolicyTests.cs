@@ -8,7 +8,7 @@ public sealed class MalformedPolicyTests
     [Theory]
     [InlineData(null, "empty")]
     [InlineData("   ", "empty")]
-    [InlineData("{\"Version\": \"2012-10-17\", \"Statement\": [", "invalid JSON (line 1")]
+    [InlineData("{\"Version\": \"2012-10-17\", \"Statement\": [", "invalid JSON at line 1, column 41: ")]
     [InlineData("{\"Statement\": [] // comment\n}", "invalid JSON")]
     [InlineData("[1, 2]", "must be a JSON object, not an array")]
     [InlineData("{\"Version\": \"2012-10-17\"}", "has no 'Statement'")]
@@ -25,6 +25,18 @@ public sealed class MalformedPolicyTests
         // Assert
         Assert.False(result.IsSuccess);
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\n  \"Statement\": [\n    {\"Sid\": \"Ünïcode\" \"Effect\": \"Allow\"}]}", "invalid JSON at line 3, column 23: '\"' is invalid after a value. Expected either ',', '}', or ']'.")]
+    [InlineData("{\"Statement\": [] // comment\n}", "invalid JSON at line 1, column 18: '/' is invalid after a value. Expected either ',', '}', or ']'.")]
+    public void Parse_InvalidJson_OnePositionCountedFromOneInCharacters(string json, string expected)
+    {
+        // Act
+        var result = PolicyParser.Parse(json);
+
+        // Assert: not System.Text.Json's 0-based "LineNumber: 2 | BytePositionInLine: 24" (bytes) repeated after the message.
+        Assert.Equal(expected, result.Error);
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public sealed class RealPolicyDocumentTests
     /// </summary>
     private static readonly Dictionary<string, string> ExpectedRejections = new(StringComparer.Ordinal)
     {
-        ["deny-service-specific-credential-by-type.json"] = "invalid JSON (line 15",
+        ["deny-service-specific-credential-by-type.json"] = "invalid JSON at line 15, column 13: '/' is invalid after a value. Expected either ',', '}', or ']'.",
         ["Deny-use-of-IAM-user-credentials-from-unexpected-networks.json"] = "'<my-corporate-cidr>' is not an IPv4 or IPv6 address or CIDR block",
     };
 

@@ -66,7 +66,7 @@ public sealed class OrganizationFileReaderTests
 
     [Theory]
     [InlineData("", "the file is empty.")]
-    [InlineData("{ \"organization\": ", "not valid JSON (line 1")]
+    [InlineData("{ \"organization\": ", "not valid JSON at line 1, column 19: Expected depth to be zero at the end of the JSON payload.")]
     [InlineData("[]", "$: expected an object, got an array.")]
     [InlineData("{}", "$: 'organization' is required.")]
     [InlineData("{\"formatVersion\": 2}", "$.formatVersion: this reader understands version 1, the file says 2.")]

@@ -144,6 +144,34 @@ public sealed class GuardrailDefinitionSourceTests : IDisposable
         Assert.Equal(expected, options.AuditRoleName);
     }
 
+    [Theory]
+    [InlineData(null, "Custom/Path/Audit")]
+    [InlineData("OtherRole", "OtherRole")]
+    public void AuditRoleFor_AccountWithItsOwnRoleArn_IsThatRoleUnlessAuditRoleNameIsSet(string? auditRoleName, string expected)
+    {
+        // Arrange: the second account is read through its own role, so that role is what must be protected there.
+        var settings = new Dictionary<string, string?>
+        {
+            ["Aws:RoleName"] = "CustomAudit",
+            ["Aws:Accounts:0:AccountId"] = "111122223333",
+            ["Aws:Accounts:1:AccountId"] = "444455556666",
+            ["Aws:Accounts:1:RoleArn"] = "arn:aws:iam::444455556666:role/Custom/Path/Audit",
+        };
+        if (auditRoleName is not null) settings["Organizations:Guardrails:AuditRoleName"] = auditRoleName;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddDashboardOrganizationUi();
+
+        // Act
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptionsMonitor<GuardrailOptions>>().CurrentValue;
+
+        // Assert
+        Assert.Equal(expected, options.AuditRoleFor("444455556666"));
+        Assert.Equal(auditRoleName ?? "CustomAudit", options.AuditRoleFor("111122223333"));
+        Assert.Empty(options.Validate());
+    }
+
     private string Write(string name, string content)
     {
         var path = Path.Combine(_folder, name);

@@ -97,6 +97,22 @@ public sealed class OrganizationPagesTests : IamUiTest
     }
 
     [Fact]
+    public void GuardrailsPage_RegionCellWithNoAllowedRegions_SaysNothingNamesThem()
+    {
+        // Arrange: no Region SCP and no Organizations:Guardrails:AllowedRegions.
+        Organizations.Latest = OrganizationTestData.Cached(OrganizationTestData.Guarded());
+
+        // Act
+        var cut = RenderAt<GuardrailsPage>(OrganizationLinks.Guardrails(null, OrganizationTestData.Member, "regions"));
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=cell-detail]")));
+        var detail = cut.Find("[data-testid=cell-detail]").TextContent;
+        Assert.Contains("Allowed Regions, as judged", detail, StringComparison.Ordinal);
+        Assert.Contains("none configured, and no SCP names any (set Organizations:Guardrails:AllowedRegions)", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GuardrailsPage_OuInUrl_OnlyItsAccountsAndCellLinksKeepIt()
     {
         // Arrange

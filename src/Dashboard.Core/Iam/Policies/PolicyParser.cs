@@ -29,8 +29,7 @@ public static class PolicyParser
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1})" : string.Empty;
-            return PolicyParseResult.Failure($"invalid JSON{where}: {FirstSentence(ex.Message)}");
+            return PolicyParseResult.Failure($"invalid JSON at {JsonErrorText.Describe(ex, json)}");
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class AccountRiskContext
 {
     private readonly Lazy<EscalationTargets> _targets;
     private readonly Lazy<RoleAssumptionGraph> _roles;
+    private readonly Lazy<RoleAssumptionGraph> _rolesWithoutScps;
     private readonly HashSet<string> _trusted;
 
     public AccountRiskContext(IamAccountSnapshot snapshot, RiskAnalysisOptions options, DateTimeOffset now, IReadOnlyList<OrganizationPolicyLevel>? serviceControlPolicies)
@@ -33,7 +34,8 @@ public sealed class AccountRiskContext
         Partition = Access.Identities.ForRoot().Principal.Partition;
         _trusted = new HashSet<string>(options.TrustedAccountIds.Select(a => a.Trim()), StringComparer.Ordinal);
         _targets = new Lazy<EscalationTargets>(() => EscalationTargets.From(snapshot));
-        _roles = new Lazy<RoleAssumptionGraph>(() => new RoleAssumptionGraph(this));
+        _roles = new Lazy<RoleAssumptionGraph>(() => new RoleAssumptionGraph(this, serviceControlPolicies));
+        _rolesWithoutScps = new Lazy<RoleAssumptionGraph>(() => serviceControlPolicies is null ? Roles : new RoleAssumptionGraph(this, null));
     }
 
     public IamAccountSnapshot Snapshot { get; }
@@ -56,6 +58,9 @@ public sealed class AccountRiskContext
 
     internal RoleAssumptionGraph Roles => _roles.Value;
 
+    /// <summary>Role assumptions as the principals' own policies allow them (to tell what the SCPs block).</summary>
+    internal RoleAssumptionGraph RolesWithoutScps => _rolesWithoutScps.Value;
+
     /// <summary>The configured value when positive, else the rule's default.</summary>
     public static int Threshold(int? configured, int defaultValue) => configured is > 0 ? configured.Value : defaultValue;
 
@@ -76,6 +81,7 @@ public sealed class PrincipalRiskContext
     private readonly Lazy<AdminAssessment> _admin;
     private readonly Lazy<AdminAssessment> _adminWithoutScps;
     private readonly Lazy<IReadOnlyList<EscalationFinding>> _escalations;
+    private readonly Lazy<IReadOnlyList<BlockedEscalation>> _blockedEscalations;
 
     internal PrincipalRiskContext(AccountRiskContext account, EffectiveIdentity identity)
     {
@@ -86,6 +92,7 @@ public sealed class PrincipalRiskContext
         _adminWithoutScps = new Lazy<AdminAssessment>(() =>
             account.ServiceControlPolicies is null ? Admin : AdminEquivalence.Assess(Access.WithoutServiceControlPolicies()));
         _escalations = new Lazy<IReadOnlyList<EscalationFinding>>(FindEscalations);
+        _blockedEscalations = new Lazy<IReadOnlyList<BlockedEscalation>>(() => ScpBlockedEscalations.Find(this));
     }
 
     public AccountRiskContext Account { get; }
@@ -104,6 +111,14 @@ public sealed class PrincipalRiskContext
     /// <summary>Escalation methods the principal can use (none for administrators: nothing to escalate to).</summary>
     public IReadOnlyList<EscalationFinding> Escalations => _escalations.Value;
 
+    /// <summary>
+    /// Methods the principal's own policies allow but the SCPs block, each with the SCP and level that block it
+    /// (none for administrators by their own policies: the administrator rule reports those).
+    /// </summary>
+    public IReadOnlyList<BlockedEscalation> BlockedEscalations => _blockedEscalations.Value;
+
+    internal int MaxAssumeRoleHops => AccountRiskContext.Threshold(Account.Options.MaxAssumeRoleHops, DefaultMaxAssumeRoleHops);
+
     /// <summary>Service-linked roles are analysed only when the options ask for it.</summary>
     public bool IsAnalysedForPermissions =>
         !Identity.IsRoot && (!Identity.IsServiceLinkedRole || Account.Options.IncludeServiceLinkedRoles);
@@ -116,8 +131,7 @@ public sealed class PrincipalRiskContext
         }
 
         var findings = new List<EscalationFinding>(PrivilegeEscalationScanner.Scan(Access, Account.Targets));
-        var maxHops = AccountRiskContext.Threshold(Account.Options.MaxAssumeRoleHops, DefaultMaxAssumeRoleHops);
-        if (Account.Roles.PathToAdmin(Access, maxHops) is { } chain && PrivilegeEscalationCatalog.Find("AssumePrivilegedRole") is { } method)
+        if (Account.Roles.PathToAdmin(Access, MaxAssumeRoleHops) is { } chain && PrivilegeEscalationCatalog.Find("AssumePrivilegedRole") is { } method)
         {
             findings.Add(new EscalationFinding(method, chain.Decision, [.. chain.Hops.Select(h => h.Result)]));
         }

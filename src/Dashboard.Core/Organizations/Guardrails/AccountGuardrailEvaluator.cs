@@ -58,43 +58,59 @@ internal sealed class AccountGuardrailEvaluator
         return Covered(definition, checks, checks, string.Empty);
     }
 
+    /// <summary>
+    /// Denied outside the allowed Regions: those configured, else those the account's SCPs name (see
+    /// <see cref="RegionIntent"/>). With neither, nothing says which open Regions are intended, so the cell is
+    /// not protected and says which Regions stay open, however many others are denied.
+    /// </summary>
     private GuardrailCell JudgeRegions(GuardrailDefinition definition)
     {
-        var allowed = _options.AllowedRegions;
-        var tested = allowed.Count > 0
-            ? _options.EffectiveCandidateRegions.Except(allowed, StringComparer.Ordinal).ToList()
-            : [.. _options.EffectiveCandidateRegions];
+        var candidates = _options.EffectiveCandidateRegions;
+        var configured = _options.AllowedRegions.Count > 0;
+        var inferred = configured ? null : RegionIntent.Infer(_probe, [.. definition.Requests.Select(r => r.Action).Distinct()], candidates);
+        IReadOnlyList<string> allowed = configured ? _options.AllowedRegions : inferred?.Allowed ?? [];
+        var tested = configured ? candidates.Except(allowed, StringComparer.Ordinal).ToList() : [.. candidates];
         var byRegion = tested
             .Select(region => (Region: region, Checks: definition.Requests.Select(r => _probe.Run(r, region, forceRegion: true)).ToList()))
             .ToList();
         var checks = byRegion.SelectMany(r => r.Checks).ToList();
-        if (Uncertain(definition, checks) is { } uncertain) return uncertain;
+        var basis = configured ? $"{GuardrailOptions.SectionName}:{nameof(GuardrailOptions.AllowedRegions)}"
+            : inferred is not null ? ConditionWording.List(inferred.Sources, "and")
+            : null;
+        if (Uncertain(definition, checks) is { } uncertain) return uncertain with { AllowedRegions = allowed, AllowedRegionsBasis = basis };
 
         var denied = byRegion.Where(r => r.Checks.TrueForAll(c => c.IsDenied)).ToList();
         var notDenied = byRegion.Where(r => !r.Checks.TrueForAll(c => c.IsDenied)).Select(r => r.Region).ToList();
         var deniedRegions = denied.Select(r => r.Region).ToList();
-        var covered = allowed.Count > 0 ? notDenied.Count == 0 : denied.Count > 0;
+        var openOutside = notDenied.Where(r => !allowed.Contains(r, StringComparer.Ordinal)).ToList();
+        var outside = tested.Count(r => !allowed.Contains(r, StringComparer.Ordinal));
         var actions = ConditionWording.List([.. definition.Requests.Select(r => r.Action).Distinct()], "and");
+        var allowedText = ConditionWording.List(allowed, "and");
 
-        GuardrailCell cell;
-        if (!covered)
+        string? problem = (configured, inferred) switch
         {
-            var summary = allowed.Count > 0
-                ? $"Not protected: {actions} is not denied in {ConditionWording.List(notDenied, "and")}, outside the allowed Regions {ConditionWording.List(allowed, "and")}."
-                : $"Not protected: {actions} is not denied in any of the {tested.Count} Regions tested{ScpsOffNote()}.";
-            cell = Cell(definition, checks, GuardrailStatus.NotProtected, summary);
-        }
-        else
-        {
-            var scope = allowed.Count > 0
-                ? $"denied in every Region outside {ConditionWording.List(allowed, "and")}"
-                : notDenied.Count == 0
-                    ? $"denied in all {tested.Count} Regions tested"
-                    : $"denied in {denied.Count} of {tested.Count} Regions tested, not in {ConditionWording.List(notDenied, "and")}";
-            cell = Covered(definition, checks, denied[0].Checks, scope);
-        }
+            _ when outside == 0 => $"Not protected: the allowed Regions ({allowedText}) include every Region tested, so there is nothing to deny{(basis is null ? string.Empty : $" (from {basis})")}.",
+            (true, _) when openOutside.Count > 0 =>
+                $"Not protected: {actions} is not denied in {ConditionWording.List(openOutside, "and")}, outside the allowed Regions {allowedText}.",
+            (false, { }) when openOutside.Count > 0 =>
+                $"Not protected: {actions} is not denied in {ConditionWording.List(openOutside, "and")}, outside the Regions the SCPs name as allowed ({(allowed.Count == 0 ? "none of those tested" : allowedText)}, from {basis}).",
+            (false, null) when denied.Count == 0 =>
+                $"Not protected: {actions} is not denied in any of the {tested.Count} Regions tested{ScpsOffNote()}.",
+            (false, null) =>
+                $"Not protected: no SCP limits {actions} to a list of allowed Regions and none are configured; it is denied in {denied.Count} of {tested.Count} Regions tested "
+                + $"but stays allowed in {ConditionWording.List(notDenied, "and")}. If those are the Regions you allow, set {GuardrailOptions.SectionName}:{nameof(GuardrailOptions.AllowedRegions)}.",
+            _ => null,
+        };
 
-        return cell with { DeniedRegions = deniedRegions, NotDeniedRegions = notDenied };
+        var cell = problem is not null
+            ? Cell(definition, checks, GuardrailStatus.NotProtected, problem) with
+            {
+                Deciders = [.. denied.SelectMany(r => r.Checks).SelectMany(_decisions.For).Distinct()],
+            }
+            : Covered(definition, checks, denied[0].Checks, configured
+                ? $"denied in every Region outside {allowedText}"
+                : $"denied in every Region tested outside {allowedText}, the Regions the SCPs name as allowed");
+        return cell with { DeniedRegions = deniedRegions, NotDeniedRegions = notDenied, AllowedRegions = allowed, AllowedRegionsBasis = basis };
     }
 
     /// <summary>Protected or protected with exceptions; <paramref name="representative"/> names the deciders and exceptions.</summary>

@@ -25,9 +25,9 @@ public enum GuardrailProtection
     AllDenied,
 
     /// <summary>
-    /// The test requests are denied outside the allowed Regions: with
-    /// <see cref="GuardrailOptions.AllowedRegions"/> set, in every other candidate Region; without, in at
-    /// least one candidate Region (the allowed ones are then detected as those not denied).
+    /// The test requests are denied in every candidate Region outside the allowed Regions: those of
+    /// <see cref="GuardrailOptions.AllowedRegions"/>, else those the account's SCPs name (RegionIntent);
+    /// with neither, the guardrail is not protected (nothing says which open Regions are intended).
     /// </summary>
     DeniedOutsideAllowedRegions,
 }

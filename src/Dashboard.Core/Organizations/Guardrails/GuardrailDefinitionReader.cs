@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dashboard.Core.Iam.Policies;
 
 namespace Dashboard.Core.Organizations.Guardrails;
 
@@ -28,7 +29,7 @@ public static class GuardrailDefinitionReader
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"{source}: not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message}", ex);
+            throw new FormatException($"{source}: not valid JSON at {JsonErrorText.Describe(ex, json)}", ex);
         }
 
         using (document)

@@ -126,6 +126,8 @@ public static class GuardrailMatrixJsonWriter
         {
             WriteStrings(json, "deniedRegions", cell.DeniedRegions);
             WriteStrings(json, "notDeniedRegions", cell.NotDeniedRegions);
+            WriteStrings(json, "allowedRegions", cell.AllowedRegions);
+            if (cell.AllowedRegionsBasis is not null) json.WriteString("allowedRegionsFrom", cell.AllowedRegionsBasis);
         }
 
         if (includeChecks)

@@ -38,6 +38,9 @@ public sealed partial class GuardrailOptions
     /// </summary>
     public string AuditRoleName { get; set; } = "SecurityDashboardReadOnly";
 
+    // Set by the host from Aws:Accounts:N:RoleArn, never bound from this section (a method, not a property).
+    private readonly Dictionary<string, string> _accountAuditRoles = new(StringComparer.Ordinal);
+
     /// <summary>The ordinary administrator making the test requests: a role with AdministratorAccess.</summary>
     public string ProbeRoleName { get; set; } = "GuardrailProbeAdmin";
 
@@ -46,7 +49,7 @@ public sealed partial class GuardrailOptions
 
     public string Partition { get; set; } = "aws";
 
-    /// <summary>The Regions the organization allows; empty means "detect them" (those no SCP denies).</summary>
+    /// <summary>The Regions the organization allows; empty means those the account's SCPs name as allowed (GUARDRAILS.md).</summary>
     public List<string> AllowedRegions { get; set; } = [];
 
     /// <summary>The Regions tried by the Region guardrail; empty means <see cref="DefaultCandidateRegions"/>.</summary>
@@ -70,6 +73,21 @@ public sealed partial class GuardrailOptions
     /// </summary>
     public string? DefinitionsFile { get; set; }
 
+    /// <summary>
+    /// Gives one account its own audit role: the account reads through its own role (<c>Aws:Accounts:N:RoleArn</c>),
+    /// so that is the role whose changes must be denied there. <paramref name="roleNameWithPath"/> is the ARN's part
+    /// after <c>role/</c>. Accounts without one use <see cref="AuditRoleName"/>.
+    /// </summary>
+    public void SetAccountAuditRole(string accountId, string roleNameWithPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(roleNameWithPath);
+        _accountAuditRoles[accountId] = roleNameWithPath;
+    }
+
+    /// <summary>The audit role tested in <paramref name="accountId"/>: its own, else <see cref="AuditRoleName"/>.</summary>
+    public string AuditRoleFor(string accountId) => _accountAuditRoles.GetValueOrDefault(accountId, AuditRoleName);
+
     public IReadOnlyList<string> EffectiveCandidateRegions => CandidateRegions.Count > 0 ? CandidateRegions : DefaultCandidateRegions;
 
     public IReadOnlyList<string> EffectivePrivilegedPrincipals => [.. DefaultPrivilegedPrincipals, .. PrivilegedPrincipals];
@@ -78,8 +96,15 @@ public sealed partial class GuardrailOptions
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        CheckRoleName(problems, nameof(AuditRoleName), AuditRoleName);
+        if (string.IsNullOrWhiteSpace(AuditRoleName) || !RoleNameWithPathPattern().IsMatch(AuditRoleName))
+            problems.Add($"{SectionName}:{nameof(AuditRoleName)}: '{AuditRoleName}' is not an IAM role name (1 to 64 letters, digits and +=,.@_-, after an optional path).");
         CheckRoleName(problems, nameof(ProbeRoleName), ProbeRoleName);
+        foreach (var (account, role) in _accountAuditRoles)
+        {
+            if (!RoleNameWithPathPattern().IsMatch(role))
+                problems.Add($"{SectionName}:{nameof(AuditRoleName)} of account {account}: '{role}' (from its RoleArn) is not an IAM role name with an optional path.");
+        }
+
         if (string.IsNullOrWhiteSpace(TrailName) || TrailName.Contains('*', StringComparison.Ordinal))
             problems.Add($"{SectionName}:{nameof(TrailName)}: '{TrailName}' is not a trail name.");
         if (string.IsNullOrWhiteSpace(Partition) || !PartitionPattern().IsMatch(Partition))
@@ -106,7 +131,7 @@ public sealed partial class GuardrailOptions
         .Replace("{account}", accountId, StringComparison.Ordinal)
         .Replace("{partition}", Partition, StringComparison.Ordinal)
         .Replace("{region}", region ?? HomeRegion ?? "us-east-1", StringComparison.Ordinal)
-        .Replace("{auditRole}", AuditRoleName, StringComparison.Ordinal)
+        .Replace("{auditRole}", AuditRoleFor(accountId), StringComparison.Ordinal)
         .Replace("{trail}", TrailName, StringComparison.Ordinal);
 
     private static void CheckRoleName(List<string> problems, string key, string? value)
@@ -132,6 +157,9 @@ public sealed partial class GuardrailOptions
 
     [GeneratedRegex(@"^[\w+=,.@-]{1,64}$")]
     private static partial Regex RoleNamePattern();
+
+    [GeneratedRegex(@"^([\w+=,.@-]+/)*[\w+=,.@-]{1,64}$")]
+    private static partial Regex RoleNameWithPathPattern();
 
     [GeneratedRegex("^aws(-[a-z]+)*$")]
     private static partial Regex PartitionPattern();

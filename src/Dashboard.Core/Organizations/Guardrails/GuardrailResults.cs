@@ -103,6 +103,15 @@ public sealed record GuardrailCell
     /// <summary>Region guardrails only: the Regions where some test request is not denied.</summary>
     public IReadOnlyList<string> NotDeniedRegions { get; init; } = [];
 
+    /// <summary>
+    /// Region guardrails only: the Regions judged as allowed (configured, or named by the account's SCPs);
+    /// empty when neither says.
+    /// </summary>
+    public IReadOnlyList<string> AllowedRegions { get; init; } = [];
+
+    /// <summary>Region guardrails only: where <see cref="AllowedRegions"/> come from (the setting, or the SCPs naming them); null when nowhere.</summary>
+    public string? AllowedRegionsBasis { get; init; }
+
     public bool IsCovered => Status is GuardrailStatus.Protected or GuardrailStatus.ProtectedWithExceptions;
 }
 

@@ -1,3 +1,4 @@
+using Dashboard.Core.Findings;
 using Dashboard.Core.Iam.Evaluation;
 using Dashboard.Core.Iam.Risks;
 using Dashboard.Core.Iam.Risks.Capabilities;
@@ -144,7 +145,7 @@ public sealed class PrivilegeEscalationTests
     }
 
     [Fact]
-    public void Scan_ScpDeniesTheAction_NotFlagged()
+    public void Scan_ScpDeniesTheAction_MitigatedNamingTheScpAndLevel()
     {
         // Arrange
         var builder = new AccountBuilder().User("dev", inline: [Policy(Allow("iam:PutUserPolicy"))]);
@@ -154,7 +155,126 @@ public sealed class PrivilegeEscalationTests
         var result = Escalation(builder, "dev", scps: scps);
 
         // Assert
+        Assert.NotNull(result);
+        Assert.Equal((RiskStatus.Mitigated, Severity.Medium), (result.Status, result.Severity));
+        Assert.Equal(["PutUserPolicy"], result.Items);
+        Assert.Contains("could escalate its privileges by its own policies (1 method: PutUserPolicy), but the organization's SCPs block it: SCP 'NoIam' at Root r-1", result.Message, StringComparison.Ordinal);
+        Assert.Contains(result.Explanation, l => l.Contains("With SCPs, iam:PutUserPolicy on *: Explicitly denied by SCP 'NoIam' at Root r-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Scan_AllowListOuWithoutIam_MitigatedNamingTheLevel()
+    {
+        // Arrange: the allow-list strategy: a lower level that allows only S3 takes PassRole away.
+        var builder = new AccountBuilder()
+            .Role("target", trust: AccountBuilder.TrustService("ec2.amazonaws.com"))
+            .User("dev", inline: [Policy(Allow("[\"iam:PassRole\", \"ec2:RunInstances\"]"))]);
+        OrganizationPolicyLevel[] scps =
+        [
+            Level("Root r-1", ("FullAWSAccess", FullAwsAccess)),
+            Level("OU 'Sandbox'", ("AllowEc2AndS3", Policy(Allow("[\"ec2:*\", \"s3:*\"]")))),
+        ];
+
+        // Act
+        var result = Escalation(builder, "dev", scps: scps);
+
+        // Assert
+        Assert.NotNull(result);
+        Assert.Equal(RiskStatus.Mitigated, result.Status);
+        Assert.Contains("CreateEC2WithExistingIP", result.Items);
+        Assert.Contains("OU 'Sandbox', where no SCP allows iam:PassRole", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Explanation, l => l.Contains("ec2:RunInstances on", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Scan_ScpBlocksOneMethodOfTwo_FailListsTheOpenOneAndNamesTheBlockedOne()
+    {
+        // Arrange: identity-only escalations the SCPs leave open stay a failure.
+        var builder = new AccountBuilder()
+            .Role("target", trust: AccountBuilder.TrustService("ec2.amazonaws.com"))
+            .User("dev", inline: [Policy(Allow("[\"iam:PutUserPolicy\", \"iam:PassRole\", \"ec2:RunInstances\"]"))]);
+        OrganizationPolicyLevel[] scps = [Level("Root r-1", ("FullAWSAccess", FullAwsAccess), ("NoInlinePolicies", Policy(Deny("iam:Put*"))))];
+
+        // Act
+        var result = Escalation(builder, "dev", scps: scps);
+
+        // Assert
+        Assert.NotNull(result);
+        Assert.Equal(RiskStatus.Fail, result.Status);
+        Assert.Contains("CreateEC2WithExistingIP", result.Items);
+        Assert.DoesNotContain("PutUserPolicy", result.Items);
+        Assert.Contains("SCPs block 1 more method (PutUserPolicy)", result.Message, StringComparison.Ordinal);
+        Assert.Contains(result.Explanation, l => l.StartsWith("PutUserPolicy (", StringComparison.Ordinal) && l.Contains("blocked by SCP 'NoInlinePolicies' at Root r-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Scan_ScpsAllowEverything_FailAsWithoutScps()
+    {
+        // Arrange
+        var builder = new AccountBuilder().User("dev", inline: [Policy(Allow("iam:PutUserPolicy"))]);
+        OrganizationPolicyLevel[] scps = [Level("Root r-1", ("FullAWSAccess", FullAwsAccess))];
+
+        // Act
+        var result = Escalation(builder, "dev", scps: scps);
+
+        // Assert
+        Assert.NotNull(result);
+        Assert.Equal(RiskStatus.Fail, result.Status);
+        Assert.DoesNotContain("SCPs", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_AdministratorBlockedByScps_LeftToTheAdministratorRule()
+    {
+        // Arrange: the administrator rule reports it as mitigated; listing every method again would be noise.
+        var builder = new AccountBuilder().User("admin", inline: [FullAwsAccess]);
+        OrganizationPolicyLevel[] scps = [Level("Root r-1", ("FullAWSAccess", FullAwsAccess), ("NoIam", Policy(Deny("iam:*"))))];
+
+        // Act
+        var result = Escalation(builder, "admin", scps: scps);
+
+        // Assert
         Assert.Null(result);
+    }
+
+    [Fact]
+    public void RoleChain_EndRoleAdminOnlyByItsOwnPolicies_MitigatedNamingTheScp()
+    {
+        // Arrange: "starting" can assume "ending", an administrator the SCPs stop from IAM changes.
+        var builder = new AccountBuilder()
+            .Role("starting")
+            .Role("ending", trust: AccountBuilder.TrustAws(AccountBuilder.RoleArn("starting")), inline: [FullAwsAccess]);
+        OrganizationPolicyLevel[] scps = [Level("Root r-1", ("FullAWSAccess", FullAwsAccess), ("NoIam", Policy(Deny("iam:*"))))];
+
+        // Act
+        var result = Escalation(builder, "starting", scps: scps);
+
+        // Assert
+        Assert.NotNull(result);
+        Assert.Equal(RiskStatus.Mitigated, result.Status);
+        Assert.Equal(["AssumePrivilegedRole"], result.Items);
+        Assert.Contains("SCP 'NoIam' at Root r-1", result.Message, StringComparison.Ordinal);
+        Assert.Contains(result.Explanation, l => l.Contains("With SCPs, iam:CreateUser on *: Explicitly denied", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RoleChain_ScpDeniesAssumingTheRole_MitigatedNamingTheHop()
+    {
+        // Arrange
+        var builder = new AccountBuilder()
+            .Role("starting")
+            .Role("ending", trust: AccountBuilder.TrustAws(AccountBuilder.RoleArn("starting")), inline: [FullAwsAccess]);
+        var denyAssume = Policy(Deny("sts:AssumeRole", AccountBuilder.RoleArn("ending")));
+        OrganizationPolicyLevel[] scps = [Level("Root r-1", ("FullAWSAccess", FullAwsAccess)), Level("OU 'Prod'", ("FullAWSAccess", FullAwsAccess), ("ProtectEnding", denyAssume))];
+
+        // Act
+        var result = Escalation(builder, "starting", scps: scps);
+
+        // Assert
+        Assert.NotNull(result);
+        Assert.Equal(RiskStatus.Mitigated, result.Status);
+        Assert.Contains("SCP 'ProtectEnding' at OU 'Prod'", result.Message, StringComparison.Ordinal);
+        Assert.Contains(result.Explanation, l => l.Contains($"With SCPs, sts:AssumeRole on {AccountBuilder.RoleArn("ending")}", StringComparison.Ordinal));
     }
 
     [Fact]

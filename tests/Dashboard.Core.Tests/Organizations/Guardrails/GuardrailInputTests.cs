@@ -108,7 +108,7 @@ public sealed class GuardrailInputTests
 
     [Theory]
     [InlineData("", "the file is empty")]
-    [InlineData("[{", "not valid JSON")]
+    [InlineData("[{", "custom.json: not valid JSON at line 1, column 3: ")]
     [InlineData("""{"guardrails": []}""", "$: expected an array")]
     public void Read_NotAGuardrailFile_ThrowsWithAClearReason(string json, string expected)
     {

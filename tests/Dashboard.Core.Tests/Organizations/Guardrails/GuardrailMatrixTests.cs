@@ -134,6 +134,46 @@ public sealed class GuardrailMatrixTests
         Assert.All(cell.Checks, c => Assert.EndsWith($":role/{auditRoleName ?? "SecurityDashboardReadOnly"}", c.Resource, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Compute_AccountWithItsOwnAuditRole_TestsThatRoleThereAndTheDefaultElsewhere()
+    {
+        // Arrange: the SCP protects the default role; one account reads through its own role (Aws:Accounts:N:RoleArn).
+        var content = RealScp("awsdocs-organizations/orgs_manage_policies_scps_examples_general-02.json")
+            .Replace("name-of-role-to-deny", "SecurityDashboardReadOnly", StringComparison.Ordinal);
+        var snapshot = new ScpOrganizationBuilder(FullAccess, "p-protectrole1")
+            .Policy("p-protectrole1", "ProtectAuditRole", content)
+            .Account(Member, "prod", RootId, FullAccess)
+            .Account(SandboxMember, "sandbox", RootId, FullAccess)
+            .Build();
+        var options = Small();
+        options.SetAccountAuditRole(SandboxMember, "team/LegacyAudit");
+
+        // Act
+        var matrix = GuardrailMatrix.Compute(snapshot, options);
+
+        // Assert
+        var own = matrix.Cell(SandboxMember, "audit-role");
+        Assert.Equal(GuardrailStatus.NotProtected, own.Status);
+        Assert.All(own.Checks, c => Assert.Equal($"arn:aws:iam::{SandboxMember}:role/team/LegacyAudit", c.Resource));
+        var shared = matrix.Cell(Member, "audit-role");
+        Assert.Equal(GuardrailStatus.Protected, shared.Status);
+        Assert.All(shared.Checks, c => Assert.Equal($"arn:aws:iam::{Member}:role/SecurityDashboardReadOnly", c.Resource));
+    }
+
+    [Fact]
+    public void Validate_AccountAuditRoleNotARoleName_NamesTheAccount()
+    {
+        // Arrange
+        var options = new GuardrailOptions();
+        options.SetAccountAuditRole(Member, "bad role");
+
+        // Act
+        var problems = options.Validate();
+
+        // Assert
+        Assert.Equal($"Organizations:Guardrails:AuditRoleName of account {Member}: 'bad role' (from its RoleArn) is not an IAM role name with an optional path.", Assert.Single(problems));
+    }
+
     [Theory]
     [InlineData("awsdocs-organizations/orgs_manage_policies_scps_examples_general-05.json", GuardrailStatus.NotProtected)]
     [InlineData("aws-samples-aws-scps-with-terraform/service_control_policy/root.json", GuardrailStatus.Protected)]

@@ -29,6 +29,8 @@ public sealed class GuardrailMatrixWritersTests
         Assert.Equal("organizations:LeaveOrganization", leave.GetProperty("checks")[0].GetProperty("action").GetString());
         var regions = member.GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("guardrailId").GetString() == "regions");
         Assert.Equal(4, regions.GetProperty("notDeniedRegions").GetArrayLength());
+        Assert.Equal(0, regions.GetProperty("allowedRegions").GetArrayLength());
+        Assert.False(regions.TryGetProperty("allowedRegionsFrom", out _));
         var rootCoverage = root.GetProperty("coverage")[0];
         Assert.Equal(1, rootCoverage.GetProperty("guardrails").GetProperty("leave-organization").GetProperty("protected").GetInt32());
         Assert.Equal(1, rootCoverage.GetProperty("guardrails").GetProperty("leave-organization").GetProperty("notApplicable").GetInt32());

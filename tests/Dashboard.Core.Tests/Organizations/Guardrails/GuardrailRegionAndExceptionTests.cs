@@ -33,7 +33,101 @@ public sealed class GuardrailRegionAndExceptionTests
         Assert.Contains("aws:PrincipalARN is like arn:aws:iam::*:role/Role1AllowedToBypassThisSCP", cell.Exceptions[0].Condition, StringComparison.Ordinal);
         Assert.Equal("p-denyoutsideeu", cell.Exceptions[0].Statement?.PolicyId);
         Assert.Equal("DenyAllOutsideEU", cell.Deciders[0].Sid);
-        Assert.Contains("denied in 2 of 4 Regions tested, not in eu-central-1 and eu-west-1", cell.Summary, StringComparison.Ordinal);
+        Assert.Contains("denied in every Region tested outside eu-central-1 and eu-west-1, the Regions the SCPs name as allowed", cell.Summary, StringComparison.Ordinal);
+        Assert.Equal(["eu-central-1", "eu-west-1"], cell.AllowedRegions);
+        Assert.Equal($"SCP 'DenyAllOutsideEU' (p-denyoutsideeu) at OU 'Workloads' ({Workloads})", cell.AllowedRegionsBasis);
+    }
+
+    [Fact]
+    public void Regions_OnlyAFewRegionsDeniedByName_NotProtectedNamingTheOpenRegions()
+    {
+        // Arrange: a deny list of Regions says what is denied, not what is allowed: no Region boundary.
+        const string content = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*",
+              "Condition":{"StringEquals":{"aws:RequestedRegion":["ap-east-1"]}}}]}
+            """;
+        var snapshot = WithScpAtWorkloads("p-denyhk000001", "DenyHongKong", content);
+
+        // Act
+        var cell = GuardrailMatrix.Compute(snapshot, GuardrailMatrixTests.Small()).Cell(Member, "regions");
+
+        // Assert
+        Assert.Equal(GuardrailStatus.NotProtected, cell.Status);
+        Assert.Equal(["ap-east-1"], cell.DeniedRegions);
+        Assert.Empty(cell.AllowedRegions);
+        Assert.Null(cell.AllowedRegionsBasis);
+        Assert.Equal(
+            "Not protected: no SCP limits ec2:RunInstances to a list of allowed Regions and none are configured; it is denied in 1 of 4 Regions tested "
+            + "but stays allowed in us-east-1, eu-central-1 and eu-west-1. If those are the Regions you allow, set Organizations:Guardrails:AllowedRegions.",
+            cell.Summary);
+        Assert.Equal("p-denyhk000001", Assert.Single(cell.Deciders).PolicyId);
+    }
+
+    [Fact]
+    public void Regions_AllowListScpWithoutFullAwsAccess_ProtectedOutsideTheRegionsItAllows()
+    {
+        // Arrange: the allow-list strategy: the OU allows everything, but only in two Regions.
+        const string content = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*",
+              "Condition":{"StringLike":{"aws:RequestedRegion":["eu-*", "us-east-1"]}}}]}
+            """;
+        var snapshot = new ScpOrganizationBuilder()
+            .Policy("p-allowineu001", "AllowInEuAndUsEast1", content)
+            .Unit(Workloads, "Workloads", RootId, "p-allowineu001")
+            .Account(Member, "prod", Workloads, FullAccess)
+            .Build();
+
+        // Act
+        var cell = GuardrailMatrix.Compute(snapshot, GuardrailMatrixTests.Small()).Cell(Member, "regions");
+
+        // Assert
+        Assert.Equal(GuardrailStatus.Protected, cell.Status);
+        Assert.Equal(["us-east-1", "eu-central-1", "eu-west-1"], cell.AllowedRegions);
+        Assert.Equal(["ap-east-1"], cell.DeniedRegions);
+        Assert.Equal(GuardrailDeciderKind.NotAllowed, Assert.Single(cell.Deciders).Kind);
+    }
+
+    [Fact]
+    public void Regions_AllowListBesideFullAwsAccess_NotProtectedOutsideTheRegionsItNames()
+    {
+        // Arrange: the same allow list attached next to FullAWSAccess restricts nothing: evaluation decides, not the text.
+        const string content = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*",
+              "Condition":{"StringEquals":{"aws:RequestedRegion":["eu-west-1"]}}}]}
+            """;
+        var snapshot = new ScpOrganizationBuilder()
+            .Policy("p-allowineu002", "AllowInIreland", content)
+            .Unit(Workloads, "Workloads", RootId, FullAccess, "p-allowineu002")
+            .Account(Member, "prod", Workloads, FullAccess)
+            .Build();
+
+        // Act
+        var cell = GuardrailMatrix.Compute(snapshot, GuardrailMatrixTests.Small()).Cell(Member, "regions");
+
+        // Assert
+        Assert.Equal(GuardrailStatus.NotProtected, cell.Status);
+        Assert.Equal(
+            $"Not protected: ec2:RunInstances is not denied in us-east-1, eu-central-1 and ap-east-1, outside the Regions the SCPs name as allowed (eu-west-1, from SCP 'AllowInIreland' (p-allowineu002) at OU 'Workloads' ({Workloads})).",
+            cell.Summary);
+    }
+
+    [Fact]
+    public void Regions_RegionDenyForAnotherServiceOnly_NamesNoAllowedRegionsForTheProbe()
+    {
+        // Arrange: a Region boundary on KMS alone says nothing about EC2.
+        const string content = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"kms:*","Resource":"*",
+              "Condition":{"StringNotEquals":{"aws:RequestedRegion":["eu-west-1"]}}}]}
+            """;
+        var snapshot = WithScpAtWorkloads("p-kmsineu0001", "KmsInIrelandOnly", content);
+
+        // Act
+        var cell = GuardrailMatrix.Compute(snapshot, GuardrailMatrixTests.Small()).Cell(Member, "regions");
+
+        // Assert
+        Assert.Equal(GuardrailStatus.NotProtected, cell.Status);
+        Assert.Null(cell.AllowedRegionsBasis);
+        Assert.Equal("Not protected: ec2:RunInstances is not denied in any of the 4 Regions tested.", cell.Summary);
     }
 
     [Fact]

@@ -22,19 +22,22 @@ public sealed record RoleChain(IReadOnlyList<RoleEdge> Hops)
 /// the account defers to the caller's identity policies). Trust policies are indexed once per account so
 /// a principal is only evaluated against roles that name it or trust the whole account. Edges of roles
 /// and the administrator status of roles are cached for the account run (bounded by the number of roles).
+/// One graph per SCP chain: the account's chain, or none (what the principals' own policies allow).
 /// </summary>
 internal sealed class RoleAssumptionGraph
 {
     private readonly AccountRiskContext _account;
+    private readonly IReadOnlyList<OrganizationPolicyLevel>? _scps;
     private readonly Dictionary<string, List<IamRole>> _namedBy = new(StringComparer.Ordinal);
     private readonly List<IamRole> _open = [];
     private readonly Dictionary<string, PolicyInput> _trust = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<RoleEdge>> _edges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _admin = new(StringComparer.Ordinal);
 
-    public RoleAssumptionGraph(AccountRiskContext account)
+    public RoleAssumptionGraph(AccountRiskContext account, IReadOnlyList<OrganizationPolicyLevel>? serviceControlPolicies)
     {
         _account = account;
+        _scps = serviceControlPolicies;
         var rootArn = $"arn:{account.Partition}:iam::{account.AccountId}:root";
         foreach (var role in account.Snapshot.Roles)
         {
@@ -158,12 +161,15 @@ internal sealed class RoleAssumptionGraph
         return edges;
     }
 
+    /// <summary>The trust policy a chain's hop was evaluated with (every role in a chain has a readable one).</summary>
+    public PolicyInput TrustPolicyOf(IamRole role) => _trust[role.Arn];
+
     public bool IsAdmin(IamRole role)
     {
         if (!_admin.TryGetValue(role.Arn, out var admin))
         {
             _admin[role.Arn] = admin = _account.Access.Identities.TryForRole(role, out _) is { } identity
-                && AdminEquivalence.Assess(_account.Access.For(identity, _account.ServiceControlPolicies)).IsAdmin;
+                && AdminEquivalence.Assess(_account.Access.For(identity, _scps)).IsAdmin;
         }
 
         return admin;
@@ -174,7 +180,7 @@ internal sealed class RoleAssumptionGraph
         if (!_edges.TryGetValue(role.Arn, out var edges))
         {
             _edges[role.Arn] = edges = _account.Access.Identities.TryForRole(role, out _) is { } identity
-                ? EdgesOf(_account.Access.For(identity, _account.ServiceControlPolicies))
+                ? EdgesOf(_account.Access.For(identity, _scps))
                 : [];
         }
 
