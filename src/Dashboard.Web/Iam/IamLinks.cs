@@ -33,6 +33,10 @@ public static partial class IamLinks
             query.AddAll("kind", filter.Kinds.Select(k => k.ToString()));
             query.Add("q", filter.Text);
             if (filter.OnlyWithRisks) query.Add("risky", "true");
+            if (filter.Sort is { } sort && IamSortLinks.Name(sort.Field) is { } name)
+            {
+                query.Add(IamSortLinks.SortParameter, name).Add(IamSortLinks.DirectionParameter, IamSortLinks.Direction(sort.Descending));
+            }
         }
 
         return query.ToUrl(OverviewPath);
@@ -50,6 +54,10 @@ public static partial class IamLinks
             query.AddAll("status", filter.Statuses.Select(s => s.ToString()));
             query.Add("arn", filter.ResourceArn);
             query.Add("q", filter.Text);
+            if (filter.Sort is { } sort && IamSortLinks.Name(sort.Field) is { } name)
+            {
+                query.Add(IamSortLinks.SortParameter, name).Add(IamSortLinks.DirectionParameter, IamSortLinks.Direction(sort.Descending));
+            }
         }
 
         return query.ToUrl(RisksPath);
@@ -76,7 +84,8 @@ public static partial class IamLinks
     }
 
     /// <summary>Reads the principals filter of the IAM page from its query values.</summary>
-    public static ParsedFilter<IamPrincipalFilter> ParsePrincipalFilter(string[]? accounts, string[]? kinds, string? text, string? risky)
+    public static ParsedFilter<IamPrincipalFilter> ParsePrincipalFilter(
+        string[]? accounts, string[]? kinds, string? text, string? risky, string? sort = null, string? direction = null)
     {
         var warnings = new List<string>();
         var filter = new IamPrincipalFilter
@@ -85,13 +94,15 @@ public static partial class IamLinks
             Kinds = Enums<IamPrincipalKind>("kind", kinds, warnings),
             Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim(),
             OnlyWithRisks = Flag("risky", risky, warnings),
+            Sort = IamSortLinks.Parse(IamSortLinks.PrincipalFields, IamSortLinks.NaturallyDescending, sort, direction, warnings),
         };
         return new ParsedFilter<IamPrincipalFilter>(filter, warnings);
     }
 
     /// <summary>Reads the risks list filter from its query values.</summary>
     public static ParsedFilter<IamRiskFilter> ParseRiskFilter(
-        string[]? accounts, string[]? rules, string[]? severities, string[]? categories, string[]? statuses, string? arn, string? text)
+        string[]? accounts, string[]? rules, string[]? severities, string[]? categories, string[]? statuses, string? arn, string? text,
+        string? sort = null, string? direction = null)
     {
         var warnings = new List<string>();
         var filter = new IamRiskFilter
@@ -103,6 +114,7 @@ public static partial class IamLinks
             Statuses = Enums<RiskStatus>("status", statuses, warnings),
             ResourceArn = string.IsNullOrWhiteSpace(arn) ? null : arn.Trim(),
             Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim(),
+            Sort = IamSortLinks.Parse(IamSortLinks.RiskFields, IamSortLinks.NaturallyDescending, sort, direction, warnings),
         };
         return new ParsedFilter<IamRiskFilter>(filter, warnings);
     }

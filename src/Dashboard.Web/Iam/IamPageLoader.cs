@@ -11,8 +11,12 @@ public sealed record PrincipalDetailPageModel(PrincipalDetailViewModel? Detail, 
 /// <summary>The can / who-can page: the accounts to pick from and the chosen account's workbench.</summary>
 public sealed record AccessPageModel(IReadOnlyList<string> Accounts, AccessWorkbench? Workbench, string? Message, string? OrganizationWarning);
 
-/// <summary>What the risks list can be filtered by: the cached accounts and the rules with results.</summary>
-public sealed record IamRiskFilterOptions(IReadOnlyList<string> Accounts, IReadOnlyList<KeyValuePair<string, string>> Rules);
+/// <summary>
+/// What the risks list can be filtered by: the cached accounts and the rules with results (id and title), with
+/// each rule's description for the view of one rule's results.
+/// </summary>
+public sealed record IamRiskFilterOptions(
+    IReadOnlyList<string> Accounts, IReadOnlyList<KeyValuePair<string, string>> Rules, IReadOnlyDictionary<string, IamRiskCount> RuleDetails);
 
 /// <summary>The trust page: the accounts to pick from and the chosen account's trust edges.</summary>
 public sealed record TrustPageModel(IReadOnlyList<string> Accounts, TrustViewModel? Trust, string? Message, string? OrganizationWarning);
@@ -44,7 +48,8 @@ public sealed class IamPageLoader(IIamDataSource iam, IOrganizationDataSource or
         var counts = await iam.GetRiskCountsAsync(new IamRiskFilter { Statuses = AllStatuses }, ct);
         return new IamRiskFilterOptions(
             [.. accounts.Select(a => a.AccountId).Order(StringComparer.Ordinal)],
-            [.. counts.DistinctBy(c => c.RuleId).OrderBy(c => c.Title, StringComparer.OrdinalIgnoreCase).Select(c => new KeyValuePair<string, string>(c.RuleId, c.Title))]);
+            [.. counts.DistinctBy(c => c.RuleId).OrderBy(c => c.Title, StringComparer.OrdinalIgnoreCase).Select(c => new KeyValuePair<string, string>(c.RuleId, c.Title))],
+            counts.DistinctBy(c => c.RuleId).ToDictionary(c => c.RuleId, StringComparer.Ordinal));
     }
 
     public async Task<PrincipalDetailPageModel?> LoadPrincipalAsync(string accountId, string arn, CancellationToken ct = default)
