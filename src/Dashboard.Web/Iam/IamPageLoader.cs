@@ -95,7 +95,9 @@ public sealed class IamPageLoader(IIamDataSource iam, IOrganizationDataSource or
         var snapshot = await iam.GetSnapshotAsync(chosen, ct);
         if (snapshot is null) return new TrustPageModel(accounts, null, $"No IAM snapshot of account {chosen} is cached.", null);
         var (organization, warning) = await OrganizationAsync(ct);
-        return new TrustPageModel(accounts, TrustViewModel.Build(snapshot, organization), null, warning);
+        var trust = TrustViewModel.Build(snapshot, organization);
+        trust = await TrustPathFinder.AddPathsAsync(trust, accounts, iam, organization, clock.GetUtcNow(), ct);
+        return new TrustPageModel(accounts, trust, null, warning);
     }
 
     private async Task<TrustPageModel> LoadOrganizationTrustAsync(IReadOnlyList<string> accounts, CancellationToken ct)
@@ -112,7 +114,8 @@ public sealed class IamPageLoader(IIamDataSource iam, IOrganizationDataSource or
         }
 
         var message = missing.Count == 0 ? null : $"No readable IAM snapshot of {string.Join(", ", missing)}: their roles are not shown.";
-        return new TrustPageModel(accounts, TrustViewModel.CrossAccount(views, organization is not null), message, warning);
+        var trust = await TrustPathFinder.AddPathsAsync(TrustViewModel.CrossAccount(views, organization is not null), accounts, iam, organization, clock.GetUtcNow(), ct);
+        return new TrustPageModel(accounts, trust, message, warning);
     }
 
     /// <summary>The cached accounts and the one to show: the requested one, or the only one there is.</summary>
