@@ -63,16 +63,21 @@ public static partial class IamLinks
         return query.ToUrl(RisksPath);
     }
 
-    public static string Principal(string accountId, string arn)
-        => new QueryBuilder().Add("account", accountId).Add("arn", arn).ToUrl(PrincipalPath);
+    /// <summary>A principal's page; with <paramref name="region"/>, its answers re-checked for requests to that Region too.</summary>
+    public static string Principal(string accountId, string arn, string? region = null)
+        => new QueryBuilder().Add("account", accountId).Add("arn", arn).Add("region", region).ToUrl(PrincipalPath);
 
-    /// <summary>"Can P do A on R?" (or, with <paramref name="whoCan"/>, "who can do A on R?") with its inputs filled in.</summary>
+    /// <summary>
+    /// "Can P do A on R?" (or, with <paramref name="whoCan"/>, "who can do A on R?") with its inputs filled in; with
+    /// <paramref name="region"/>, the answer is re-checked for a request to that Region too.
+    /// </summary>
     public static string Can(string? accountId, string? principal = null, string? action = null, string? resource = null,
-        IEnumerable<string>? context = null, bool whoCan = false)
+        IEnumerable<string>? context = null, bool whoCan = false, string? region = null)
     {
         var query = new QueryBuilder().Add("account", accountId).Add("principal", principal).Add("action", action).Add("resource", resource);
         query.AddAll("ctx", context ?? []);
         if (whoCan) query.Add("tab", "who");
+        query.Add("region", region);
         return query.ToUrl(CanPath);
     }
 
