@@ -22,7 +22,7 @@ public sealed record TrustPaths(
 {
     public int More => Total - Shown.Count;
 
-    /// <summary>The finding in one sentence, e.g. "2 principals of 072528804237 can assume it (1 only if conditions hold)."</summary>
+    /// <summary>The finding in a sentence or two, e.g. "2 principals of 072528804237 can assume it (1 only if conditions hold)."</summary>
     public string Summary
     {
         get
@@ -32,7 +32,7 @@ public sealed record TrustPaths(
                 ? ""
                 : Total == 0
                     ? $"No user or role of {where} holds sts:AssumeRole on this role."
-                    : $"{Total} {(Total == 1 ? "principal" : "principals")} of {where} can assume it{(Conditional > 0 ? $" ({Conditional} only if conditions hold)" : "")}:";
+                    : $"{Total} {(Total == 1 ? "principal" : "principals")} of {where} can assume it{(Conditional > 0 ? $" ({Conditional} only if conditions hold)" : "")}.";
             var parts = new List<string> { sentence };
             if (AccountsNotCached.Count > 0)
             {

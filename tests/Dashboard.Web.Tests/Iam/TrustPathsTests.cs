@@ -68,7 +68,7 @@ public sealed class TrustPathsTests : IamUiTest
         Assert.Equal([AccessDecision.Allowed, AccessDecision.Allowed, AccessDecision.ConditionallyAllowed], paths.Shown.Select(p => p.Decision));
         Assert.Equal((3, 1), (paths.Total, paths.Conditional));
         Assert.Equal([Trusted], paths.AccountsChecked);
-        Assert.Equal($"3 principals of {Trusted} can assume it (1 only if conditions hold):", paths.Summary);
+        Assert.Equal($"3 principals of {Trusted} can assume it (1 only if conditions hold).", paths.Summary);
         Assert.Equal(IamLinks.Principal(Trusted, $"arn:aws:iam::{Trusted}:role/deployer"), paths.Shown[0].Href);
     }
 
@@ -177,7 +177,7 @@ public sealed class TrustPathsTests : IamUiTest
         // Assert
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=trust-paths]")));
         var summaries = cut.FindAll("[data-testid=trust-paths-summary]").Select(s => s.TextContent.Trim()).ToList();
-        Assert.Contains($"3 principals of {Trusted} can assume it (1 only if conditions hold):", summaries);
+        Assert.Contains($"3 principals of {Trusted} can assume it (1 only if conditions hold).", summaries);
         Assert.Contains(cut.FindAll("[data-testid=trust-paths] a"), a => a.GetAttribute("href") == IamLinks.Principal(Trusted, $"arn:aws:iam::{Trusted}:user/ops"));
     }
 }
