@@ -5,7 +5,8 @@ namespace Dashboard.Browser.Tests;
 
 /// <summary>
 /// The IAM views as a security engineer walks them: a risk rule → its results → the principal → "who can" →
-/// one principal's explained decision → the organization-wide trust edges.
+/// one principal's explained decision → the organization-wide trust edges; then the real paths behind a
+/// cross-account edge and a Region re-check next to the answer as asked.
 /// </summary>
 public sealed partial class IamJourneyTests : BrowserTest
 {
@@ -19,9 +20,18 @@ public sealed partial class IamJourneyTests : BrowserTest
         await Assertions.Expect(accountLink).ToHaveTextAsync(AccountId());
         var account = (await accountLink.InnerTextAsync()).Trim();
 
-        // A rule of the risks summary opens exactly its results; a result opens its principal.
+        // The principals grid sorts on the server from a column header, into the URL.
+        await page.GetByTestId("sort-risks").ClickAsync();
+        await page.WaitForURLAsync("**/iam?sort=risks&dir=desc");
+        await Assertions.Expect(page.GetByTestId("sort-risks")).ToHaveAttributeAsync("data-sorted", "desc");
+        await Assertions.Expect(page.GetByTestId("principals-grid").Locator("tbody a[href^='/iam/principal']").First).ToBeVisibleAsync();
+
+        // A rule of the risks summary opens exactly its results, under why the rule matters; a result opens its principal.
         await page.GetByTestId("risk-rules").Locator("tbody a").First.ClickAsync();
         await page.WaitForURLAsync("**/iam/risks?rule=**");
+        await Assertions.Expect(page.GetByTestId("rule-why")).ToContainTextAsync(new Regex(@"Why it matters\s*\S"));
+        await page.GetByTestId("sort-resource").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("sort=resource", StringComparison.Ordinal) && url.Contains("rule=", StringComparison.Ordinal));
         var principalLink = page.GetByTestId("risks-grid").Locator("tbody a[href^='/iam/principal']").First;
         await Assertions.Expect(principalLink).ToBeVisibleAsync();
         await principalLink.ClickAsync();
@@ -42,6 +52,35 @@ public sealed partial class IamJourneyTests : BrowserTest
         await GotoInteractiveAsync(page, "/iam/trust");
         await Assertions.Expect(page.GetByTestId("trust-counts")).ToHaveTextAsync(new Regex(@"^\s*Roles of \d+ accounts"));
         await Assertions.Expect(page.GetByTestId("trust-edges").Locator("tbody tr").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task CrossAccountEdge_ShowsRealPaths_RegionRecheckShowsBothAnswers()
+    {
+        var page = await SignedInPageAsync();
+
+        // The management account may assume OrganizationAccountAccessRole in log-archive: the edge says who there really can.
+        await GotoInteractiveAsync(page, "/iam/trust");
+        var edge = page.GetByTestId("trust-edges").Locator("tbody tr").Filter(new() { HasText = "log-archive" }).Filter(new() { HasText = "OrganizationAccountAccessRole" }).First;
+        await Assertions.Expect(edge.GetByTestId("trust-paths-summary")).ToHaveTextAsync(new Regex(@"^\s*\d+ principals? of \d{12} can assume it"));
+        await Assertions.Expect(edge.GetByTestId("trust-paths").Locator("a[href^='/iam/principal']").First).ToBeVisibleAsync();
+        var account = (await edge.Locator("td").First.Locator("a").InnerTextAsync()).Trim();
+        Assert.Matches(AccountId(), account);
+
+        // A re-check in a Region shows the definite answer under the answer as asked (this small demo's security
+        // accounts have no Region SCP, so both are definite here; the offer itself is covered by the component tests).
+        var role = $"arn:aws:iam::{account}:role/OrganizationAccountAccessRole";
+        await GotoInteractiveAsync(page, $"/iam/can?account={account}&principal={Uri.EscapeDataString(role)}&action=ec2%3ADescribeInstances&region=eu-west-1");
+        await Assertions.Expect(page.GetByTestId("region-result").GetByTestId("decision-chip")).ToHaveTextAsync("Allowed");
+        await Assertions.Expect(page.GetByTestId("region-heading")).ToContainTextAsync("aws:RequestedRegion=eu-west-1");
+        await Assertions.Expect(page.GetByTestId("can-result").GetByTestId("decision-chip")).ToHaveTextAsync(new Regex(@"\S"));
+        await page.GetByTestId("region-clear").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("action=", StringComparison.Ordinal) && !url.Contains("region=", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("region-result")).ToHaveCountAsync(0);
+
+        await GotoInteractiveAsync(page, $"/iam/principal?account={account}&arn={Uri.EscapeDataString(role)}&region=eu-west-1");
+        await Assertions.Expect(page.GetByTestId("region-rechecked")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("all-services-region")).ToContainTextAsync("In eu-west-1");
     }
 
     [GeneratedRegex(@"^\d{12}$")]

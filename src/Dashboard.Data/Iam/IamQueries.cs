@@ -16,6 +16,13 @@ public sealed class IamQueries(IDbContextFactory<DashboardDbContext> factory, IL
     private static readonly int[] AttentionStatuses = [(int)RiskStatus.Fail, (int)RiskStatus.Conditional];
     private readonly IamSnapshotCache _snapshots = new(capacity: 4);
 
+    /// <summary>
+    /// The rules' metadata by id: why each matters travels with its results from the code, not the cache, so
+    /// results cached before a wording change read the current text.
+    /// </summary>
+    private static readonly Dictionary<string, RiskRuleMetadata> Rules =
+        IamRiskRules.All().Select(r => r.Metadata).DistinctBy(m => m.Id).ToDictionary(m => m.Id, StringComparer.Ordinal);
+
     /// <summary>Every cached account with its counts, ordered by account id.</summary>
     public async Task<IReadOnlyList<IamAccountRow>> GetAccountsAsync(CancellationToken ct = default)
     {
@@ -79,7 +86,7 @@ public sealed class IamQueries(IDbContextFactory<DashboardDbContext> factory, IL
         }
     }
 
-    /// <summary>Users, roles, groups and managed policies ordered by name (then account, ARN), with the total.</summary>
+    /// <summary>Users, roles, groups and managed policies in the filter's order (default: by name, then account, ARN), with the total.</summary>
     public async Task<IamPrincipalPage> GetPrincipalsAsync(IamPrincipalFilter filter, int skip, int take, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -106,20 +113,20 @@ public sealed class IamQueries(IDbContextFactory<DashboardDbContext> factory, IL
         if (filter.OnlyWithRisks) q = q.Where(p => p.RiskCount > 0);
 
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(p => p.Name).ThenBy(p => p.AccountId).ThenBy(p => p.Arn)
+        var rows = await IamSorting.Order(q, filter.Sort)
             .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, MaxTake))
             .ToListAsync(ct);
         return new IamPrincipalPage([.. rows.Select(ToRow)], total);
     }
 
-    /// <summary>Risk results ordered by severity (worst first), then rule, then resource, with the total.</summary>
+    /// <summary>Risk results in the filter's order (default: worst severity first, then rule, resource), with the total.</summary>
     public async Task<IamRiskPage> GetRisksAsync(IamRiskFilter filter, int skip, int take, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await factory.CreateDbContextAsync(ct);
         var q = Where(db.IamRisks, filter);
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(r => r.Severity).ThenBy(r => r.RuleId).ThenBy(r => r.ResourceArn).ThenBy(r => r.Id)
+        var rows = await IamSorting.Order(q, filter.Sort)
             .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, MaxTake))
             .ToListAsync(ct);
         return new IamRiskPage([.. rows.Select(ToRow)], total);
@@ -146,7 +153,12 @@ public sealed class IamQueries(IDbContextFactory<DashboardDbContext> factory, IL
         [
             .. groups
                 .OrderByDescending(g => g.Severity).ThenByDescending(g => g.Count).ThenBy(g => g.RuleId, StringComparer.Ordinal)
-                .Select(g => new IamRiskCount(g.RuleId, g.Title ?? g.RuleId, (Severity)g.Severity, (RiskCategory)g.Category, g.Count, g.Accounts)),
+                .Select(g =>
+                {
+                    var rule = Rules.GetValueOrDefault(g.RuleId);
+                    return new IamRiskCount(g.RuleId, g.Title ?? g.RuleId, (Severity)g.Severity, (RiskCategory)g.Category, g.Count, g.Accounts,
+                        rule?.Risk, rule?.Remediation, rule?.Reference);
+                }),
         ];
     }
 
@@ -221,7 +233,9 @@ public sealed class IamQueries(IDbContextFactory<DashboardDbContext> factory, IL
         r.Message,
         r.Remediation,
         ReadStrings(r.ItemsJson),
-        r.Explanation);
+        r.Explanation,
+        Rules.GetValueOrDefault(r.RuleId)?.Risk,
+        Rules.GetValueOrDefault(r.RuleId)?.Reference);
 
     private static IReadOnlyList<string> ReadStrings(string json)
     {

@@ -44,7 +44,38 @@ public sealed record IamPrincipalFilter
     /// <summary>Case-insensitive substring of name or ARN.</summary>
     public string? Text { get; init; }
     public bool OnlyWithRisks { get; init; }
+
+    /// <summary>Null: by name (then account, ARN).</summary>
+    public IamSort<IamPrincipalSortField>? Sort { get; init; }
 }
+
+/// <summary>What the principals list can be ordered by. The query maps each value to a column; no text reaches SQL.</summary>
+public enum IamPrincipalSortField
+{
+    Name,
+    Account,
+    Kind,
+    Created,
+    LastUsed,
+    RiskCount,
+
+    /// <summary>The highest severity of the principal's risks (then how many).</summary>
+    Severity,
+}
+
+/// <summary>What the risks list can be ordered by (mapped to columns by the query, like <see cref="IamPrincipalSortField"/>).</summary>
+public enum IamRiskSortField
+{
+    Severity,
+
+    /// <summary>The rule's title.</summary>
+    Check,
+    Resource,
+    Account,
+}
+
+/// <summary>A list's order: one field, ascending or descending; ties fall back to the list's default order.</summary>
+public sealed record IamSort<TField>(TField Field, bool Descending) where TField : struct, Enum;
 
 public sealed record IamPrincipalPage(IReadOnlyList<IamPrincipalRow> Rows, int TotalCount);
 
@@ -63,7 +94,11 @@ public sealed record IamRiskRow(
     string Message,
     string Remediation,
     IReadOnlyList<string> Items,
-    string? Explanation);
+    string? Explanation,
+    /// <summary>Why the rule matters (its metadata's Risk); null for a rule this version no longer has.</summary>
+    string? WhyItMatters = null,
+    /// <summary>Where the rule comes from (a CIS item, a paper, a tool's definition), when it says.</summary>
+    string? Reference = null);
 
 public sealed record IamRiskFilter
 {
@@ -75,8 +110,21 @@ public sealed record IamRiskFilter
     public IReadOnlyList<RiskStatus> Statuses { get; init; } = [];
     public string? ResourceArn { get; init; }
     public string? Text { get; init; }
+
+    /// <summary>Null: worst severity first (then rule, resource).</summary>
+    public IamSort<IamRiskSortField>? Sort { get; init; }
 }
 
 public sealed record IamRiskPage(IReadOnlyList<IamRiskRow> Rows, int TotalCount);
 
-public sealed record IamRiskCount(string RuleId, string Title, Severity Severity, RiskCategory Category, int Count, int Accounts);
+/// <summary>One rule's results, with what the rule says about itself (null for a rule this version no longer has).</summary>
+public sealed record IamRiskCount(
+    string RuleId,
+    string Title,
+    Severity Severity,
+    RiskCategory Category,
+    int Count,
+    int Accounts,
+    string? WhyItMatters = null,
+    string? Remediation = null,
+    string? Reference = null);

@@ -33,6 +33,10 @@ public static partial class IamLinks
             query.AddAll("kind", filter.Kinds.Select(k => k.ToString()));
             query.Add("q", filter.Text);
             if (filter.OnlyWithRisks) query.Add("risky", "true");
+            if (filter.Sort is { } sort && IamSortLinks.Name(sort.Field) is { } name)
+            {
+                query.Add(IamSortLinks.SortParameter, name).Add(IamSortLinks.DirectionParameter, IamSortLinks.Direction(sort.Descending));
+            }
         }
 
         return query.ToUrl(OverviewPath);
@@ -50,21 +54,30 @@ public static partial class IamLinks
             query.AddAll("status", filter.Statuses.Select(s => s.ToString()));
             query.Add("arn", filter.ResourceArn);
             query.Add("q", filter.Text);
+            if (filter.Sort is { } sort && IamSortLinks.Name(sort.Field) is { } name)
+            {
+                query.Add(IamSortLinks.SortParameter, name).Add(IamSortLinks.DirectionParameter, IamSortLinks.Direction(sort.Descending));
+            }
         }
 
         return query.ToUrl(RisksPath);
     }
 
-    public static string Principal(string accountId, string arn)
-        => new QueryBuilder().Add("account", accountId).Add("arn", arn).ToUrl(PrincipalPath);
+    /// <summary>A principal's page; with <paramref name="region"/>, its answers re-checked for requests to that Region too.</summary>
+    public static string Principal(string accountId, string arn, string? region = null)
+        => new QueryBuilder().Add("account", accountId).Add("arn", arn).Add("region", region).ToUrl(PrincipalPath);
 
-    /// <summary>"Can P do A on R?" (or, with <paramref name="whoCan"/>, "who can do A on R?") with its inputs filled in.</summary>
+    /// <summary>
+    /// "Can P do A on R?" (or, with <paramref name="whoCan"/>, "who can do A on R?") with its inputs filled in; with
+    /// <paramref name="region"/>, the answer is re-checked for a request to that Region too.
+    /// </summary>
     public static string Can(string? accountId, string? principal = null, string? action = null, string? resource = null,
-        IEnumerable<string>? context = null, bool whoCan = false)
+        IEnumerable<string>? context = null, bool whoCan = false, string? region = null)
     {
         var query = new QueryBuilder().Add("account", accountId).Add("principal", principal).Add("action", action).Add("resource", resource);
         query.AddAll("ctx", context ?? []);
         if (whoCan) query.Add("tab", "who");
+        query.Add("region", region);
         return query.ToUrl(CanPath);
     }
 
@@ -76,7 +89,8 @@ public static partial class IamLinks
     }
 
     /// <summary>Reads the principals filter of the IAM page from its query values.</summary>
-    public static ParsedFilter<IamPrincipalFilter> ParsePrincipalFilter(string[]? accounts, string[]? kinds, string? text, string? risky)
+    public static ParsedFilter<IamPrincipalFilter> ParsePrincipalFilter(
+        string[]? accounts, string[]? kinds, string? text, string? risky, string? sort = null, string? direction = null)
     {
         var warnings = new List<string>();
         var filter = new IamPrincipalFilter
@@ -85,13 +99,15 @@ public static partial class IamLinks
             Kinds = Enums<IamPrincipalKind>("kind", kinds, warnings),
             Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim(),
             OnlyWithRisks = Flag("risky", risky, warnings),
+            Sort = IamSortLinks.Parse(IamSortLinks.PrincipalFields, IamSortLinks.NaturallyDescending, sort, direction, warnings),
         };
         return new ParsedFilter<IamPrincipalFilter>(filter, warnings);
     }
 
     /// <summary>Reads the risks list filter from its query values.</summary>
     public static ParsedFilter<IamRiskFilter> ParseRiskFilter(
-        string[]? accounts, string[]? rules, string[]? severities, string[]? categories, string[]? statuses, string? arn, string? text)
+        string[]? accounts, string[]? rules, string[]? severities, string[]? categories, string[]? statuses, string? arn, string? text,
+        string? sort = null, string? direction = null)
     {
         var warnings = new List<string>();
         var filter = new IamRiskFilter
@@ -103,6 +119,7 @@ public static partial class IamLinks
             Statuses = Enums<RiskStatus>("status", statuses, warnings),
             ResourceArn = string.IsNullOrWhiteSpace(arn) ? null : arn.Trim(),
             Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim(),
+            Sort = IamSortLinks.Parse(IamSortLinks.RiskFields, IamSortLinks.NaturallyDescending, sort, direction, warnings),
         };
         return new ParsedFilter<IamRiskFilter>(filter, warnings);
     }

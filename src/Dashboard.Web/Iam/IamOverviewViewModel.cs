@@ -30,8 +30,8 @@ public sealed record IamAccountView(
 /// <summary>Risks of one severity, linking to exactly those risks.</summary>
 public sealed record IamSeverityCount(Severity Severity, int Count, string Href);
 
-/// <summary>One rule's count, linking to its risks.</summary>
-public sealed record IamRuleCount(string RuleId, string Title, Severity Severity, string Category, int Count, int Accounts, string Href);
+/// <summary>One rule's count, linking to its risks, with why the rule matters (null for a rule this version no longer has).</summary>
+public sealed record IamRuleCount(string RuleId, string Title, Severity Severity, string Category, int Count, int Accounts, string Href, string? WhyItMatters = null);
 
 /// <summary>The IAM page's accounts list and risks summary, built without rendering so tests can check it.</summary>
 public sealed class IamOverviewViewModel
@@ -111,7 +111,8 @@ public sealed class IamOverviewViewModel
                 IamRiskDisplay.Category(c.Category),
                 c.Count,
                 c.Accounts,
-                IamLinks.Risks(new IamRiskFilter { AccountIds = accountFilter, RuleIds = [c.RuleId] })))
+                IamLinks.Risks(new IamRiskFilter { AccountIds = accountFilter, RuleIds = [c.RuleId] }),
+                c.WhyItMatters))
             .ToList();
 
         return new IamOverviewViewModel(views, bySeverity, byRule, accountFilter);

@@ -8,11 +8,16 @@ namespace Dashboard.Web.Iam;
 /// <summary>The principal detail page: the detail, or why there is none.</summary>
 public sealed record PrincipalDetailPageModel(PrincipalDetailViewModel? Detail, string? Message, string? OrganizationWarning);
 
-/// <summary>The can / who-can page: the accounts to pick from and the chosen account's workbench.</summary>
-public sealed record AccessPageModel(IReadOnlyList<string> Accounts, AccessWorkbench? Workbench, string? Message, string? OrganizationWarning);
+/// <summary>The can / who-can page: the accounts to pick from, the chosen account's workbench and the Regions a re-check may offer.</summary>
+public sealed record AccessPageModel(
+    IReadOnlyList<string> Accounts, AccessWorkbench? Workbench, string? Message, string? OrganizationWarning, IReadOnlyList<string>? RegionCandidates = null);
 
-/// <summary>What the risks list can be filtered by: the cached accounts and the rules with results.</summary>
-public sealed record IamRiskFilterOptions(IReadOnlyList<string> Accounts, IReadOnlyList<KeyValuePair<string, string>> Rules);
+/// <summary>
+/// What the risks list can be filtered by: the cached accounts and the rules with results (id and title), with
+/// each rule's description for the view of one rule's results.
+/// </summary>
+public sealed record IamRiskFilterOptions(
+    IReadOnlyList<string> Accounts, IReadOnlyList<KeyValuePair<string, string>> Rules, IReadOnlyDictionary<string, IamRiskCount> RuleDetails);
 
 /// <summary>The trust page: the accounts to pick from and the chosen account's trust edges.</summary>
 public sealed record TrustPageModel(IReadOnlyList<string> Accounts, TrustViewModel? Trust, string? Message, string? OrganizationWarning);
@@ -22,7 +27,7 @@ public sealed record TrustPageModel(IReadOnlyList<string> Accounts, TrustViewMod
 /// its own). Null means nothing is cached yet. The organization is optional everywhere: when it cannot be
 /// read the IAM pages still work, without SCPs, and say so.
 /// </summary>
-public sealed class IamPageLoader(IIamDataSource iam, IOrganizationDataSource organizations, TimeProvider clock)
+public sealed class IamPageLoader(IIamDataSource iam, IOrganizationDataSource organizations, TimeProvider clock, IamRegionCandidates regions)
 {
     /// <summary>Every status: the detail page shows mitigated and unevaluable results too.</summary>
     private static readonly IReadOnlyList<RiskStatus> AllStatuses = Enum.GetValues<RiskStatus>();
@@ -44,16 +49,19 @@ public sealed class IamPageLoader(IIamDataSource iam, IOrganizationDataSource or
         var counts = await iam.GetRiskCountsAsync(new IamRiskFilter { Statuses = AllStatuses }, ct);
         return new IamRiskFilterOptions(
             [.. accounts.Select(a => a.AccountId).Order(StringComparer.Ordinal)],
-            [.. counts.DistinctBy(c => c.RuleId).OrderBy(c => c.Title, StringComparer.OrdinalIgnoreCase).Select(c => new KeyValuePair<string, string>(c.RuleId, c.Title))]);
+            [.. counts.DistinctBy(c => c.RuleId).OrderBy(c => c.Title, StringComparer.OrdinalIgnoreCase).Select(c => new KeyValuePair<string, string>(c.RuleId, c.Title))],
+            counts.DistinctBy(c => c.RuleId).ToDictionary(c => c.RuleId, StringComparer.Ordinal));
     }
 
-    public async Task<PrincipalDetailPageModel?> LoadPrincipalAsync(string accountId, string arn, CancellationToken ct = default)
+    /// <summary>One principal; with <paramref name="region"/> (a Region name), its answers re-checked for requests to that Region.</summary>
+    public async Task<PrincipalDetailPageModel?> LoadPrincipalAsync(string accountId, string arn, string? region = null, CancellationToken ct = default)
     {
         var snapshot = await iam.GetSnapshotAsync(accountId, ct);
         if (snapshot is null) return null;
         var risks = await iam.GetRisksAsync(new IamRiskFilter { AccountIds = [accountId], ResourceArn = arn, Statuses = AllStatuses }, 0, PrincipalRiskLimit, ct);
         var (organization, warning) = await OrganizationAsync(ct);
-        var detail = PrincipalDetailViewModel.Build(snapshot, arn, risks.Rows, organization, clock.GetUtcNow());
+        var detail = PrincipalDetailViewModel.Build(snapshot, arn, risks.Rows, organization, clock.GetUtcNow(), regions.Get(),
+            IamRegionCandidates.IsRegion(region) ? region : null);
         return detail is null
             ? new PrincipalDetailPageModel(null, $"Account {accountId} has no user, role, group or managed policy with ARN '{arn}' in its cached snapshot.", warning)
             : new PrincipalDetailPageModel(detail, null, warning);
@@ -67,7 +75,7 @@ public sealed class IamPageLoader(IIamDataSource iam, IOrganizationDataSource or
         var snapshot = await iam.GetSnapshotAsync(chosen, ct);
         if (snapshot is null) return new AccessPageModel(accounts, null, $"No IAM snapshot of account {chosen} is cached.", null);
         var (organization, warning) = await OrganizationAsync(ct);
-        return new AccessPageModel(accounts, AccessWorkbench.Build(snapshot, organization, clock.GetUtcNow()), null, warning);
+        return new AccessPageModel(accounts, AccessWorkbench.Build(snapshot, organization, clock.GetUtcNow()), null, warning, regions.Get());
     }
 
     /// <summary>
@@ -90,7 +98,9 @@ public sealed class IamPageLoader(IIamDataSource iam, IOrganizationDataSource or
         var snapshot = await iam.GetSnapshotAsync(chosen, ct);
         if (snapshot is null) return new TrustPageModel(accounts, null, $"No IAM snapshot of account {chosen} is cached.", null);
         var (organization, warning) = await OrganizationAsync(ct);
-        return new TrustPageModel(accounts, TrustViewModel.Build(snapshot, organization), null, warning);
+        var trust = TrustViewModel.Build(snapshot, organization);
+        trust = await TrustPathFinder.AddPathsAsync(trust, accounts, iam, organization, clock.GetUtcNow(), ct);
+        return new TrustPageModel(accounts, trust, null, warning);
     }
 
     private async Task<TrustPageModel> LoadOrganizationTrustAsync(IReadOnlyList<string> accounts, CancellationToken ct)
@@ -107,7 +117,8 @@ public sealed class IamPageLoader(IIamDataSource iam, IOrganizationDataSource or
         }
 
         var message = missing.Count == 0 ? null : $"No readable IAM snapshot of {string.Join(", ", missing)}: their roles are not shown.";
-        return new TrustPageModel(accounts, TrustViewModel.CrossAccount(views, organization is not null), message, warning);
+        var trust = await TrustPathFinder.AddPathsAsync(TrustViewModel.CrossAccount(views, organization is not null), accounts, iam, organization, clock.GetUtcNow(), ct);
+        return new TrustPageModel(accounts, trust, message, warning);
     }
 
     /// <summary>The cached accounts and the one to show: the requested one, or the only one there is.</summary>

@@ -27,11 +27,12 @@ public static partial class IamRiskDisplay
         _ => MudBlazor.Color.Default,
     };
 
-    /// <summary>The principal detail page for users, roles and principals; null for account-level resources.</summary>
+    /// <summary>The detail page of the root user, users, roles, groups, managed policies and principals; null for account-level resources.</summary>
     public static string? ResourceHref(IamRiskRow risk)
     {
         ArgumentNullException.ThrowIfNull(risk);
-        return risk.ResourceType is RiskResourceType.User or RiskResourceType.Role or RiskResourceType.Principal or RiskResourceType.ManagedPolicy
+        return risk.ResourceType is RiskResourceType.RootUser or RiskResourceType.User or RiskResourceType.Role or RiskResourceType.Group
+            or RiskResourceType.Principal or RiskResourceType.ManagedPolicy
             ? IamLinks.Principal(risk.AccountId, risk.ResourceArn)
             : null;
     }

@@ -16,6 +16,9 @@ public static class IamUiServiceCollectionExtensions
         services.TryAddSingleton<IIamDataSource, IamQueriesDataSource>();
         services.TryAddSingleton<IOrganizationDataSource, OrganizationQueriesDataSource>();
         services.TryAddSingleton(TimeProvider.System);
+        // The re-check Regions read the guardrail and AWS settings (defaults when unbound).
+        services.AddOptions();
+        services.TryAddSingleton<IamRegionCandidates>();
         services.TryAddTransient<IamPageLoader>();
         return services;
     }

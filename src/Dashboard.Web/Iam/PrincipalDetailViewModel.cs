@@ -76,12 +76,35 @@ public sealed class PrincipalDetailViewModel
 
     public string CanHref => IamLinks.Can(AccountId, Kind is IamEntityKind.User or IamEntityKind.Role or IamEntityKind.Root ? Arn : null);
 
+    /// <summary>Effective permissions and conditional risk actions re-checked for one Region (the page's <c>region</c>), or null.</summary>
+    public RegionRecheckView? Region { get; private set; }
+
+    /// <summary>
+    /// A Region to re-check in when something on the page holds only if conditions hold: the first candidate
+    /// Region the principal is not denied in. Null when nothing is conditional, no Region is configured, or
+    /// <see cref="Region"/> is already set.
+    /// </summary>
+    public string? RegionOffer { get; private set; }
+
+    public string? RegionOfferHref => RegionOffer is null ? null : IamLinks.Principal(AccountId, Arn, RegionOffer);
+
+    /// <summary>This page without the Region (the conditional answers only).</summary>
+    public string WithoutRegionHref => IamLinks.Principal(AccountId, Arn);
+
     /// <summary>
     /// Builds the detail of <paramref name="arn"/>; null when the snapshot holds no such entity. The
-    /// organization, when loaded and holding the account, supplies the SCPs for effective permissions.
+    /// organization, when loaded and holding the account, supplies the SCPs for effective permissions. With
+    /// <paramref name="region"/>, users, roles and root are re-checked for requests to it; without, the first of
+    /// <paramref name="regionCandidates"/> they are not denied in is offered when an answer is conditional.
     /// </summary>
     public static PrincipalDetailViewModel? Build(
-        IamAccountSnapshot snapshot, string arn, IReadOnlyList<IamRiskRow> risks, OrganizationSnapshot? organization, DateTimeOffset now)
+        IamAccountSnapshot snapshot,
+        string arn,
+        IReadOnlyList<IamRiskRow> risks,
+        OrganizationSnapshot? organization,
+        DateTimeOffset now,
+        IReadOnlyList<string>? regionCandidates = null,
+        string? region = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(risks);
@@ -90,7 +113,18 @@ public sealed class PrincipalDetailViewModel
         var access = new IamAccountAccess(snapshot, AccessOptionsFor(snapshot.AccountId, organization, now));
         var scps = ScpChain(snapshot.AccountId, organization);
         var mine = risks.Where(r => string.Equals(r.ResourceArn, arn, StringComparison.Ordinal)).ToList();
+        var detail = Find(snapshot, arn, access, scps, mine);
+        if (detail?.Permissions is not null)
+        {
+            detail.CheckRegion(snapshot, organization, now, scps, regionCandidates ?? [], region);
+        }
 
+        return detail;
+    }
+
+    private static PrincipalDetailViewModel? Find(
+        IamAccountSnapshot snapshot, string arn, IamAccountAccess access, IReadOnlyList<Dashboard.Core.Iam.Evaluation.OrganizationPolicyLevel>? scps, List<IamRiskRow> mine)
+    {
         if (snapshot.Users.FirstOrDefault(u => u.Arn == arn) is { } user) return ForUser(snapshot, user, access, scps, mine);
         if (snapshot.Roles.FirstOrDefault(r => r.Arn == arn) is { } role) return ForRole(snapshot, role, access, scps, mine);
         if (snapshot.Groups.FirstOrDefault(g => g.Arn == arn) is { } group) return ForGroup(snapshot, group, mine);
@@ -101,6 +135,28 @@ public sealed class PrincipalDetailViewModel
         }
 
         return null;
+    }
+
+    private void CheckRegion(
+        IamAccountSnapshot snapshot,
+        OrganizationSnapshot? organization,
+        DateTimeOffset now,
+        IReadOnlyList<Dashboard.Core.Iam.Evaluation.OrganizationPolicyLevel>? scps,
+        IReadOnlyList<string> candidates,
+        string? region)
+    {
+        if (region is not null)
+        {
+            Region = RegionRecheck.ForPrincipal(snapshot, Arn, Risks, organization, now, region);
+            return;
+        }
+
+        if (RegionRecheck.ProbeAction(Permissions, Risks) is not { } probe) return;
+        RegionOffer = RegionRecheck.Pick(candidates, candidate =>
+        {
+            var access = RegionRecheck.AccessIn(snapshot, organization, now, candidate);
+            return access.TryFind(Arn, out var identity, out _) ? AccessDecisionView.Labels.Decide(access.For(identity!, scps).Can(probe)) : null;
+        });
     }
 
     /// <summary>The request facts every access question of this account assumes (organization, management account, now).</summary>

@@ -1,3 +1,4 @@
+using Dashboard.Core.Iam.Evaluation;
 using Dashboard.Core.Iam.Inventory;
 using Dashboard.Core.Iam.Policies;
 using Dashboard.Core.Organizations;
@@ -41,7 +42,8 @@ public sealed record TrustEdge(
     bool IsCrossAccount,
     bool? IsOutsideOrganization,
     string? PrincipalAccountName = null,
-    string? RoleAccountName = null)
+    string? RoleAccountName = null,
+    TrustPaths? Paths = null)
 {
     /// <summary>Worth a highlight: another account (or anybody) can assume the role.</summary>
     public bool IsHighlighted => IsCrossAccount || IsOutsideOrganization == true;
@@ -57,13 +59,20 @@ public sealed record TrustProblem(string RoleName, string RoleArn, string Error,
 /// </summary>
 public sealed class TrustViewModel
 {
-    private TrustViewModel(string? accountId, IReadOnlyList<TrustEdge> edges, IReadOnlyList<TrustProblem> problems, bool organizationLoaded, int accountsCovered)
+    private TrustViewModel(
+        string? accountId,
+        IReadOnlyList<TrustEdge> edges,
+        IReadOnlyList<TrustProblem> problems,
+        bool organizationLoaded,
+        int accountsCovered,
+        IReadOnlyDictionary<string, PolicyInput> trustPolicies)
     {
         AccountId = accountId;
         Edges = edges;
         Problems = problems;
         OrganizationLoaded = organizationLoaded;
         AccountsCovered = accountsCovered;
+        TrustPolicies = trustPolicies;
     }
 
     /// <summary>The account whose roles these are; null for the organization-wide view (<see cref="CrossAccount"/>).</summary>
@@ -85,12 +94,26 @@ public sealed class TrustViewModel
 
     public int OutsideOrganizationCount => Edges.Count(e => e.IsOutsideOrganization == true);
 
+    /// <summary>
+    /// The parsed trust policies of the roles with a highlighted edge, by role ARN: kept so who in a trusted
+    /// account can really assume the role is evaluated after the role's own snapshot is gone (<see cref="TrustPathFinder"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, PolicyInput> TrustPolicies { get; }
+
+    /// <summary>The same view with its edges replaced (by edges carrying their <see cref="TrustEdge.Paths"/>).</summary>
+    public TrustViewModel WithEdges(IReadOnlyList<TrustEdge> edges)
+    {
+        ArgumentNullException.ThrowIfNull(edges);
+        return new TrustViewModel(AccountId, edges, Problems, OrganizationLoaded, AccountsCovered, TrustPolicies);
+    }
+
     public static TrustViewModel Build(IamAccountSnapshot snapshot, OrganizationSnapshot? organization)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var orgAccounts = organization?.Accounts.DistinctBy(a => a.Id, StringComparer.Ordinal).ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
         var edges = new List<TrustEdge>();
         var problems = new List<TrustProblem>();
+        var trustPolicies = new Dictionary<string, PolicyInput>(StringComparer.Ordinal);
         foreach (var role in snapshot.Roles)
         {
             if (role.TrustPolicy is null)
@@ -106,9 +129,15 @@ public sealed class TrustViewModel
                 continue;
             }
 
+            var before = edges.Count;
             foreach (var statement in parsed.Policy.Statements.Where(s => s.Effect == PolicyEffect.Allow && s.Principals is not null))
             {
                 edges.AddRange(EdgesOf(snapshot.AccountId, role, statement, orgAccounts));
+            }
+
+            if (edges.Skip(before).Any(e => e.IsHighlighted))
+            {
+                trustPolicies.TryAdd(role.Arn, new PolicyInput($"trust policy of role '{role.RoleName}'", parsed));
             }
         }
 
@@ -117,7 +146,7 @@ public sealed class TrustViewModel
             .ThenBy(e => e.RoleName, StringComparer.OrdinalIgnoreCase)
             .ThenBy(e => e.Principal, StringComparer.Ordinal)
             .ToList();
-        return new TrustViewModel(snapshot.AccountId, ordered, problems, organization is not null, 1);
+        return new TrustViewModel(snapshot.AccountId, ordered, problems, organization is not null, 1, trustPolicies);
     }
 
     /// <summary>
@@ -130,12 +159,14 @@ public sealed class TrustViewModel
         ArgumentNullException.ThrowIfNull(accounts);
         var edges = new List<TrustEdge>();
         var problems = new List<TrustProblem>();
+        var trustPolicies = new Dictionary<string, PolicyInput>(StringComparer.Ordinal);
         var covered = 0;
         foreach (var account in accounts)
         {
             covered++;
             edges.AddRange(account.Edges.Where(e => e.IsHighlighted));
             problems.AddRange(account.Problems);
+            foreach (var (arn, policy) in account.TrustPolicies) trustPolicies.TryAdd(arn, policy);
         }
 
         var ordered = edges
@@ -144,7 +175,7 @@ public sealed class TrustViewModel
             .ThenBy(e => e.RoleName, StringComparer.OrdinalIgnoreCase)
             .ThenBy(e => e.Principal, StringComparer.Ordinal)
             .ToList();
-        return new TrustViewModel(null, ordered, problems, organizationLoaded, covered);
+        return new TrustViewModel(null, ordered, problems, organizationLoaded, covered, trustPolicies);
     }
 
     /// <summary>The edges of one statement: one per principal it names (NotPrincipal reads as "everyone except").</summary>

@@ -151,6 +151,88 @@ public sealed class IamQueriesTests
         Assert.Equal(2, page.Rows.Count);
     }
 
+    [Theory]
+    [InlineData(IamPrincipalSortField.Name, false, "Admin,Admin,Alice2,alice,bob")]
+    [InlineData(IamPrincipalSortField.Name, true, "under_score,dave,bob,alice,Alice2")]
+    [InlineData(IamPrincipalSortField.RiskCount, true, "alice,bob,dave,Admin,Admin")]
+    [InlineData(IamPrincipalSortField.Severity, true, "alice,bob,dave,Admin,Admin")]
+    [InlineData(IamPrincipalSortField.Kind, true, "Admin,Admin,Alice2,alice,bob")]
+    [InlineData(IamPrincipalSortField.Account, true, "Admin,Alice2,dave,Admin,alice")]
+    [InlineData(IamPrincipalSortField.LastUsed, true, "Admin,Admin,Alice2,alice,bob")]
+    [InlineData(IamPrincipalSortField.Created, false, "Admin,Admin,Alice2,alice,bob")]
+    public async Task GetPrincipalsAsync_Sort_OrdersByTheFieldThenByName(IamPrincipalSortField field, bool descending, string expected)
+    {
+        // Arrange
+        await using var db = await SeedAsync();
+        var filter = new IamPrincipalFilter { Sort = new IamSort<IamPrincipalSortField>(field, descending) };
+
+        // Act
+        var page = await db.IamQueries().GetPrincipalsAsync(filter, 0, 5, Ct);
+
+        // Assert: names sort in SQLite's binary order (upper case first), the default keys break ties.
+        Assert.Equal(expected.Split(','), page.Rows.Select(r => r.Name));
+        Assert.Equal(7, page.TotalCount);
+    }
+
+    [Fact]
+    public async Task GetPrincipalsAsync_SortOutsideTheEnum_FallsBackToName()
+    {
+        // Arrange
+        await using var db = await SeedAsync();
+        var crafted = new IamPrincipalFilter { Sort = new IamSort<IamPrincipalSortField>((IamPrincipalSortField)99, true) };
+
+        // Act
+        var page = await db.IamQueries().GetPrincipalsAsync(crafted, 0, 50, Ct);
+        var byName = await db.IamQueries().GetPrincipalsAsync(new IamPrincipalFilter(), 0, 50, Ct);
+
+        // Assert
+        Assert.Equal(byName.Rows.Select(r => r.Arn), page.Rows.Select(r => r.Arn));
+    }
+
+    [Theory]
+    [InlineData(IamRiskSortField.Severity, false, "alice has an old key,role may be admin,alice is admin 100%,bob is admin,dave is admin")]
+    [InlineData(IamRiskSortField.Resource, false, "role may be admin,alice is admin 100%,alice has an old key,bob is admin,dave is admin")]
+    [InlineData(IamRiskSortField.Account, true, "dave is admin,alice is admin 100%,bob is admin,role may be admin,alice has an old key")]
+    [InlineData((IamRiskSortField)42, false, "alice is admin 100%,bob is admin,dave is admin,role may be admin,alice has an old key")]
+    public async Task GetRisksAsync_Sort_OrdersByTheFieldOrFallsBackToSeverity(IamRiskSortField field, bool descending, string expected)
+    {
+        // Arrange
+        await using var db = await SeedAsync();
+        var filter = new IamRiskFilter { Sort = new IamSort<IamRiskSortField>(field, descending) };
+
+        // Act
+        var page = await db.IamQueries().GetRisksAsync(filter, 0, 50, Ct);
+
+        // Assert
+        Assert.Equal(expected.Split(','), page.Rows.Select(r => r.Message));
+    }
+
+    [Fact]
+    public async Task GetRisksAsync_KnownRule_CarriesWhyItMattersAndTheCountsTheRemediation()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var rule = IamRiskRules.All().First(r => r.Metadata.Reference is not null).Metadata;
+        var a = IamTestData.Small(A, "alice");
+        await db.Store().SaveAsync(a,
+        [
+            IamTestData.Risk(A, rule.Id, Severity.High, a.Users[0].Arn, "known rule"),
+            IamTestData.Risk(A, "retired_rule", Severity.Low, a.Users[0].Arn, "rule no longer shipped"),
+        ], 1, Ct);
+
+        // Act
+        var rows = (await db.IamQueries().GetRisksAsync(new IamRiskFilter(), 0, 50, Ct)).Rows;
+        var counts = await db.IamQueries().GetRiskCountsAsync(new IamRiskFilter(), Ct);
+
+        // Assert
+        var known = rows.Single(r => r.RuleId == rule.Id);
+        Assert.Equal((rule.Risk, rule.Reference), (known.WhyItMatters, known.Reference));
+        Assert.Null(rows.Single(r => r.RuleId == "retired_rule").WhyItMatters);
+        var count = counts.Single(c => c.RuleId == rule.Id);
+        Assert.Equal((rule.Risk, rule.Remediation, rule.Reference), (count.WhyItMatters, count.Remediation, count.Reference));
+        Assert.Null(counts.Single(c => c.RuleId == "retired_rule").WhyItMatters);
+    }
+
     [Fact]
     public async Task GetSnapshotAsync_AskedTwice_ReturnsTheCachedInstanceUntilTheNextSave()
     {

@@ -15,6 +15,7 @@ internal sealed class FakeIamDataSource : IIamDataSource
     public List<IamRiskRow> Risks { get; } = [];
     public Exception? Failure { get; set; }
     public List<IamRiskFilter> RiskQueries { get; } = [];
+    public List<IamPrincipalFilter> PrincipalQueries { get; } = [];
 
     public FakeIamDataSource With(IamAccountSnapshot snapshot, IEnumerable<IamRiskRow>? risks = null)
     {
@@ -32,6 +33,7 @@ internal sealed class FakeIamDataSource : IIamDataSource
     public Task<IamPrincipalPage> GetPrincipalsAsync(IamPrincipalFilter filter, int skip, int take, CancellationToken ct = default)
         => Answer(() =>
         {
+            PrincipalQueries.Add(filter);
             var rows = Snapshots
                 .Where(s => filter.AccountIds.Count == 0 || filter.AccountIds.Contains(s.AccountId))
                 .SelectMany(Rows)
@@ -39,6 +41,7 @@ internal sealed class FakeIamDataSource : IIamDataSource
                 .Where(r => filter.Text is null || r.Name.Contains(filter.Text, StringComparison.OrdinalIgnoreCase) || r.Arn.Contains(filter.Text, StringComparison.OrdinalIgnoreCase))
                 .Where(r => !filter.OnlyWithRisks || r.RiskCount > 0)
                 .ToList();
+            rows = Sorted(rows, filter.Sort);
             return new IamPrincipalPage([.. rows.Skip(skip).Take(take)], rows.Count);
         });
 
@@ -46,7 +49,7 @@ internal sealed class FakeIamDataSource : IIamDataSource
         => Answer(() =>
         {
             RiskQueries.Add(filter);
-            var rows = Matching(filter).ToList();
+            var rows = Sorted(Matching(filter).ToList(), filter.Sort);
             return new IamRiskPage([.. rows.Skip(skip).Take(take)], rows.Count);
         });
 
@@ -74,6 +77,36 @@ internal sealed class FakeIamDataSource : IIamDataSource
         foreach (var r in s.Roles) yield return new IamPrincipalRow(s.AccountId, r.Arn, IamPrincipalKind.Role, r.RoleName, r.Path, r.CreateDate, r.LastUsed?.LastUsedDate, RiskCount(r.Arn), Highest(r.Arn));
         foreach (var g in s.Groups) yield return new IamPrincipalRow(s.AccountId, g.Arn, IamPrincipalKind.Group, g.GroupName, g.Path, g.CreateDate, null, 0, null);
         foreach (var p in s.ManagedPolicies) yield return new IamPrincipalRow(s.AccountId, p.Arn, IamPrincipalKind.ManagedPolicy, p.PolicyName, p.Path, p.CreateDate, null, 0, null);
+    }
+
+    /// <summary>The cache's orders (IamSorting), in memory; ties keep the name / severity order.</summary>
+    private static List<IamPrincipalRow> Sorted(List<IamPrincipalRow> rows, IamSort<IamPrincipalSortField>? sort)
+    {
+        var byName = rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.AccountId, StringComparer.Ordinal).ToList();
+        Func<IamPrincipalRow, object?> key = sort?.Field switch
+        {
+            IamPrincipalSortField.Account => r => r.AccountId,
+            IamPrincipalSortField.Kind => r => r.Kind,
+            IamPrincipalSortField.Created => r => r.CreateDate,
+            IamPrincipalSortField.LastUsed => r => r.LastUsed,
+            IamPrincipalSortField.RiskCount => r => r.RiskCount,
+            IamPrincipalSortField.Severity => r => r.HighestRiskSeverity,
+            _ => r => r.Name,
+        };
+        return sort is null ? byName : [.. sort.Descending ? byName.OrderByDescending(key) : byName.OrderBy(key)];
+    }
+
+    private static List<IamRiskRow> Sorted(List<IamRiskRow> rows, IamSort<IamRiskSortField>? sort)
+    {
+        var bySeverity = rows.OrderByDescending(r => r.Severity).ThenBy(r => r.RuleId, StringComparer.Ordinal).ThenBy(r => r.ResourceArn, StringComparer.Ordinal).ToList();
+        Func<IamRiskRow, object?> key = sort?.Field switch
+        {
+            IamRiskSortField.Check => r => r.Title,
+            IamRiskSortField.Resource => r => r.ResourceName,
+            IamRiskSortField.Account => r => r.AccountId,
+            _ => r => r.Severity,
+        };
+        return sort is null ? bySeverity : [.. sort.Descending ? bySeverity.OrderByDescending(key) : bySeverity.OrderBy(key)];
     }
 
     private Task<T> Answer<T>(Func<T> answer) => Failure is { } failure ? Task.FromException<T>(failure) : Task.FromResult(answer());

@@ -63,7 +63,7 @@ public sealed class IamPagesTests : IamUiTest
         // Assert
         cut.WaitForAssertion(() => Assert.Equal(
             ["privesc4-CreateAccessKey-role"],
-            cut.FindAll("[data-testid=principals-grid] tbody tr a").Select(a => a.TextContent.Trim())));
+            cut.FindAll("[data-testid=principals-grid] tbody tr a[href^='/iam/principal']").Select(a => a.TextContent.Trim())));
     }
 
     [Fact]

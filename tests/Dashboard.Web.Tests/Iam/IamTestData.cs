@@ -19,6 +19,8 @@ internal static class IamTestData
     private static readonly Lazy<IamAccountSnapshot> LazySnapshot = new(() =>
         IamAuthorizationDetailsReader.ReadSnapshot(File.ReadAllText(ExamplePath), null, Now));
 
+    private static readonly Lazy<Dictionary<string, RiskRuleMetadata>> RulesById = new(() => IamRiskRules.All().ToDictionary(r => r.Metadata.Id, r => r.Metadata));
+
     private static readonly Lazy<IReadOnlyList<IamRiskRow>> LazyRisks = new(() => ToRows(new IamRiskAnalyzer(new FixedTimeProvider(Now)).Analyze(Example)));
 
     public static string ExamplePath => Path.Combine(SharedData.Root, "data", "iam", "cloudsplaining", "example.json");
@@ -36,14 +38,19 @@ internal static class IamTestData
     public static IReadOnlyList<IamRiskRow> ToRows(IEnumerable<RiskResult> results)
         => [.. results.Select((r, i) => new IamRiskRow(
             i + 1, r.AccountId, r.RuleId, r.Title, r.Severity, r.Category, r.Status, r.ResourceArn, r.ResourceName, r.ResourceType,
-            r.Message, r.Remediation, r.Items, r.Explanation.Count == 0 ? null : string.Join("\n", r.Explanation)))];
+            r.Message, r.Remediation, r.Items, r.Explanation.Count == 0 ? null : string.Join("\n", r.Explanation),
+            Rule(r.RuleId)?.Risk, Rule(r.RuleId)?.Reference))];
 
     /// <summary>Counts by rule as the cache computes them (Fail and Conditional only, like the default filter).</summary>
     public static IReadOnlyList<IamRiskCount> Counts(IEnumerable<IamRiskRow> risks)
         => [.. risks
             .Where(r => r.Status is RiskStatus.Fail or RiskStatus.Conditional)
             .GroupBy(r => r.RuleId)
-            .Select(g => new IamRiskCount(g.Key, g.First().Title, g.First().Severity, g.First().Category, g.Count(), g.Select(r => r.AccountId).Distinct().Count()))];
+            .Select(g => new IamRiskCount(g.Key, g.First().Title, g.First().Severity, g.First().Category, g.Count(), g.Select(r => r.AccountId).Distinct().Count(),
+                Rule(g.Key)?.Risk, Rule(g.Key)?.Remediation, Rule(g.Key)?.Reference))];
+
+    /// <summary>A rule's metadata, as the cache's queries attach it to rows and counts.</summary>
+    public static RiskRuleMetadata? Rule(string ruleId) => RulesById.Value.GetValueOrDefault(ruleId);
 
     public static IamAccountRow AccountRow(IamAccountSnapshot snapshot, IReadOnlyList<string>? warnings = null) => new(
         snapshot.AccountId, snapshot.CollectedAt, 7, "import", snapshot.Users.Count, snapshot.Roles.Count, snapshot.Groups.Count,

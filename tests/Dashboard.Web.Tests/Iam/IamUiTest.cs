@@ -1,4 +1,5 @@
 using Bunit;
+using Dashboard.Aws;
 using Dashboard.Web.Iam;
 using Dashboard.Web.Organizations;
 using Dashboard.Web.Tests.Components;
@@ -26,6 +27,8 @@ public abstract class IamUiTest : BunitContext
         Services.AddSingleton<IIamDataSource>(Iam);
         Services.AddSingleton<IOrganizationDataSource>(Organizations);
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        // Read when a page first asks for Regions, so a test fills AwsRegions in its constructor.
+        Services.Configure<AwsOptions>(o => o.Regions = [.. AwsRegions]);
         Services.AddDashboardIamUi();
         Services.AddDashboardOrganizationUi();
         Services.AddMudServices(options =>
@@ -40,6 +43,9 @@ public abstract class IamUiTest : BunitContext
     internal FixedTimeProvider Clock { get; } = new(IamTestData.Now);
     internal FakeIamDataSource Iam { get; } = new();
     internal FakeOrganizationDataSource Organizations { get; } = new();
+
+    /// <summary>The configured Aws:Regions (the Regions a re-check may offer).</summary>
+    internal List<string> AwsRegions { get; } = [];
 
     protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 

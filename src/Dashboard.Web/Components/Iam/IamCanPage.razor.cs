@@ -16,6 +16,9 @@ public partial class IamCanPage
     private int _tab;
     private AccessCheckOutcome? _check;
     private WhoCanOutcome? _who;
+    private AccessCheckOutcome? _regionCheck;
+    private string? _regionOffer;
+    private string? _regionError;
 
     [Inject] public required IServiceProvider Services { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
@@ -26,6 +29,9 @@ public partial class IamCanPage
     [SupplyParameterFromQuery(Name = "resource")] public string? Resource { get; set; }
     [SupplyParameterFromQuery(Name = "ctx")] public string[]? Context { get; set; }
     [SupplyParameterFromQuery(Name = "tab")] public string? Tab { get; set; }
+
+    /// <summary>Re-check the answer for a request to this Region (aws:RequestedRegion), shown under the answer as asked.</summary>
+    [SupplyParameterFromQuery(Name = "region")] public string? Region { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -40,11 +46,35 @@ public partial class IamCanPage
         _query = new AccessQuery(Principal, Action, Resource, Context is { Length: > 0 } lines ? string.Join('\n', lines) : null);
         _check = null;
         _who = null;
+        (_regionCheck, _regionOffer, _regionError) = (null, null, null);
         if (_model.Model?.Workbench is not { } workbench || string.IsNullOrWhiteSpace(Action)) return;
         // Evaluation errors never escape: the workbench turns bad input into messages.
         if (_tab == 1) _who = workbench.WhoCan(_query.Action, _query.Resource, _query.Context);
-        else _check = workbench.Check(_query.Principal, _query.Action, _query.Resource, _query.Context);
+        else
+        {
+            _check = workbench.Check(_query.Principal, _query.Action, _query.Resource, _query.Context);
+            CheckRegion(workbench, _model.Model.RegionCandidates ?? []);
+        }
     }
+
+    /// <summary>The answer in the URL's Region, or a Region to offer when the answer hangs on aws:RequestedRegion.</summary>
+    private void CheckRegion(AccessWorkbench workbench, IReadOnlyList<string> candidates)
+    {
+        if (_check?.Result is not { } result || RegionRecheck.Supplies(_query.Context)) return;
+        AccessCheckOutcome Ask(string region) => workbench.Check(_query.Principal, _query.Action, _query.Resource, RegionRecheck.WithRegion(_query.Context, region));
+        var region = Region?.Trim();
+        if (!string.IsNullOrEmpty(region))
+        {
+            if (IamRegionCandidates.IsRegion(region)) _regionCheck = Ask(region);
+            else _regionError = $"region '{region}' is not a Region name like eu-west-1: the answer is shown without a Region.";
+            return;
+        }
+
+        if (RegionRecheck.DependsOnRegion(result)) _regionOffer = RegionRecheck.Pick(candidates, r => Ask(r).Result?.Decision);
+    }
+
+    private string RecheckHref(string? region)
+        => IamLinks.Can(_model.Model?.Workbench?.AccountId, _query.Principal, _query.Action, _query.Resource, AccessWorkbench.ContextLines(_query.Context), region: region);
 
     private void Submit(AccessQuery query, bool whoCan)
     {

@@ -8,12 +8,13 @@ namespace Dashboard.Web.Components.Iam;
 
 /// <summary>
 /// The IAM overview: cached accounts, the risks summary and the principals grid. The principals filter
-/// lives in the URL (account, kind, q, risky); the grid pages on the server.
+/// lives in the URL (account, kind, q, risky, sort, dir); the grid pages and sorts on the server.
 /// </summary>
 public partial class IamPage
 {
     private static readonly int[] PageSizes = [25, 50, 100, 250];
     private static readonly IReadOnlyList<string> KindNames = Enum.GetNames<IamPrincipalKind>();
+    private static readonly IamSort<IamPrincipalSortField> DefaultSort = new(IamPrincipalSortField.Name, false);
 
     private LoadResult<IamOverviewViewModel> _state = LoadResult<IamOverviewViewModel>.Loading;
     private IamPrincipalFilter _filter = new();
@@ -29,12 +30,14 @@ public partial class IamPage
     [SupplyParameterFromQuery(Name = "kind")] public string[]? Kind { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? Text { get; set; }
     [SupplyParameterFromQuery(Name = "risky")] public string? Risky { get; set; }
+    [SupplyParameterFromQuery(Name = IamSortLinks.SortParameter)] public string? Sort { get; set; }
+    [SupplyParameterFromQuery(Name = IamSortLinks.DirectionParameter)] public string? Direction { get; set; }
 
     private IReadOnlyList<string> SelectedKinds => [.. _filter.Kinds.Select(k => k.ToString())];
 
     protected override async Task OnParametersSetAsync()
     {
-        var parsed = IamLinks.ParsePrincipalFilter(Account, Kind, Text, Risky);
+        var parsed = IamLinks.ParsePrincipalFilter(Account, Kind, Text, Risky, Sort, Direction);
         _warnings = parsed.Warnings;
         if (IamLinks.Key(parsed.Filter) != IamLinks.Key(_filter) || _gridKey.Length == 0)
         {
@@ -69,6 +72,19 @@ public partial class IamPage
             return new GridData<IamPrincipalRow> { Items = [], TotalItems = 0 };
         }
     }
+
+    /// <summary>A sortable column's header: a link to this view sorted by the column.</summary>
+    private RenderFragment Header(string title, IamPrincipalSortField field) => builder =>
+    {
+        var effective = _filter.Sort ?? DefaultSort;
+        var next = IamSortLinks.Next(effective, field, IamSortLinks.NaturallyDescending(field));
+        builder.OpenComponent<SortHeader>(0);
+        builder.AddComponentParameter(1, nameof(SortHeader.Title), title);
+        builder.AddComponentParameter(2, nameof(SortHeader.Name), IamSortLinks.Name(field));
+        builder.AddComponentParameter(3, nameof(SortHeader.Href), IamLinks.Overview(_filter with { Sort = next }));
+        builder.AddComponentParameter(4, nameof(SortHeader.Descending), effective.Field == field ? effective.Descending : (bool?)null);
+        builder.CloseComponent();
+    };
 
     private static string KindLabel(IamPrincipalKind kind) => kind == IamPrincipalKind.ManagedPolicy ? "Managed policy" : kind.ToString();
 

@@ -19,6 +19,13 @@ public partial class IamPrincipalPage
     /// <summary>ARNs contain ':' and '/', hence a query parameter rather than a route segment.</summary>
     [SupplyParameterFromQuery(Name = "arn")] public string? Arn { get; set; }
 
+    /// <summary>A Region to re-check the principal's answers in (aws:RequestedRegion), next to the conditional ones.</summary>
+    [SupplyParameterFromQuery(Name = "region")] public string? Region { get; set; }
+
+    private string? RegionWarning => !string.IsNullOrWhiteSpace(Region) && !IamRegionCandidates.IsRegion(Region.Trim())
+        ? $"region '{Region}' is not a Region name like eu-west-1: the answers are shown without a Region."
+        : null;
+
     protected override async Task OnParametersSetAsync()
     {
         _message = null;
@@ -36,7 +43,7 @@ public partial class IamPrincipalPage
 
         _state = LoadResult<PrincipalDetailPageModel>.Loading;
         _state = await PageLoad.RunAsync<IamPageLoader, PrincipalDetailPageModel>(
-            Services, $"account {Account}", loader => loader.LoadPrincipalAsync(Account!.Trim(), Arn.Trim()));
+            Services, $"account {Account}", loader => loader.LoadPrincipalAsync(Account!.Trim(), Arn.Trim(), Region?.Trim()));
     }
 
     private static string KindLabel(IamEntityKind kind) => kind switch

@@ -10,7 +10,7 @@ namespace Dashboard.Web.Components.Iam;
 
 /// <summary>
 /// The IAM risk results, paged on the server, filtered by account, rule, severity, category, status and
-/// text (all in the URL). A row expands to the evidence behind it.
+/// text, sorted by a column header (all in the URL). A row expands to the evidence behind it.
 /// </summary>
 public partial class IamRisksPage
 {
@@ -19,6 +19,7 @@ public partial class IamRisksPage
     private static readonly IReadOnlyList<string> SeverityNames = [.. Enum.GetValues<FindingSeverity>().OrderByDescending(s => s).Select(s => s.ToString())];
     private static readonly IReadOnlyList<string> CategoryNames = Enum.GetNames<RiskCategory>();
     private static readonly IReadOnlyList<string> StatusNames = Enum.GetNames<RiskStatus>();
+    private static readonly IamSort<IamRiskSortField> DefaultSort = new(IamRiskSortField.Severity, true);
 
     private LoadResult<IamRiskFilterOptions> _options = LoadResult<IamRiskFilterOptions>.Loading;
     private IamRiskFilter _filter = new();
@@ -36,10 +37,12 @@ public partial class IamRisksPage
     [SupplyParameterFromQuery(Name = "status")] public string[]? Status { get; set; }
     [SupplyParameterFromQuery(Name = "arn")] public string? Arn { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? Text { get; set; }
+    [SupplyParameterFromQuery(Name = IamSortLinks.SortParameter)] public string? Sort { get; set; }
+    [SupplyParameterFromQuery(Name = IamSortLinks.DirectionParameter)] public string? Direction { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
-        var parsed = IamLinks.ParseRiskFilter(Account, Rule, SeverityValues, Category, Status, Arn, Text);
+        var parsed = IamLinks.ParseRiskFilter(Account, Rule, SeverityValues, Category, Status, Arn, Text, Sort, Direction);
         _warnings = parsed.Warnings;
         if (IamLinks.Key(parsed.Filter) != IamLinks.Key(_filter) || _gridKey.Length == 0)
         {
@@ -69,6 +72,19 @@ public partial class IamRisksPage
             return new GridData<IamRiskRow> { Items = [], TotalItems = 0 };
         }
     }
+
+    /// <summary>A sortable column's header: a link to this view sorted by the column.</summary>
+    private RenderFragment Header(string title, IamRiskSortField field) => builder =>
+    {
+        var effective = _filter.Sort ?? DefaultSort;
+        var next = IamSortLinks.Next(effective, field, IamSortLinks.NaturallyDescending(field));
+        builder.OpenComponent<SortHeader>(0);
+        builder.AddComponentParameter(1, nameof(SortHeader.Title), title);
+        builder.AddComponentParameter(2, nameof(SortHeader.Name), IamSortLinks.Name(field));
+        builder.AddComponentParameter(3, nameof(SortHeader.Href), IamLinks.Risks(_filter with { Sort = next }));
+        builder.AddComponentParameter(4, nameof(SortHeader.Descending), effective.Field == field ? effective.Descending : (bool?)null);
+        builder.CloseComponent();
+    };
 
     /// <summary>The rules with results, plus any rule a shared link names that has none here (so it can be removed).</summary>
     private IEnumerable<KeyValuePair<string, string>> RuleOptions(IamRiskFilterOptions options)
