@@ -13,7 +13,9 @@ namespace Dashboard.Data.Iam;
 public sealed class IamQueries(IDbContextFactory<DashboardDbContext> factory, ILogger<IamQueries> logger)
 {
     private const int MaxTake = 1000;
-    private static readonly int[] AttentionStatuses = [(int)RiskStatus.Fail, (int)RiskStatus.Conditional];
+    // What needs someone's attention by default: failed, conditional, and checks that could not be evaluated
+    // (e.g. the credential report was denied), so a gap in the data never reads as "no risk". The CLI agrees.
+    private static readonly int[] AttentionStatuses = [(int)RiskStatus.Fail, (int)RiskStatus.Conditional, (int)RiskStatus.Error];
     private readonly IamSnapshotCache _snapshots = new(capacity: 4);
 
     /// <summary>

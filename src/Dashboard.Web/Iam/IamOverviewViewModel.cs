@@ -25,7 +25,8 @@ public sealed record IamAccountView(
     string RisksHref,
     string FailingRisksHref,
     string TrustHref,
-    string CanHref);
+    string CanHref,
+    string? Name = null);
 
 /// <summary>Risks of one severity, linking to exactly those risks.</summary>
 public sealed record IamSeverityCount(Severity Severity, int Count, string Href);
@@ -66,7 +67,10 @@ public sealed class IamOverviewViewModel
     /// <summary>The risks list with the page's account filter (the "all risks" link).</summary>
     public string AllRisksHref => IamLinks.Risks(new IamRiskFilter { AccountIds = AccountFilter });
 
-    public static IamOverviewViewModel Build(IReadOnlyList<IamAccountRow> accounts, IReadOnlyList<IamRiskCount> riskCounts, IReadOnlyList<string> accountFilter)
+    /// <param name="accountNames">Account names from the cached organization, when one is loaded: ids alone are hard to tell apart.</param>
+    public static IamOverviewViewModel Build(
+        IReadOnlyList<IamAccountRow> accounts, IReadOnlyList<IamRiskCount> riskCounts, IReadOnlyList<string> accountFilter,
+        IReadOnlyDictionary<string, string>? accountNames = null)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(riskCounts);
@@ -89,7 +93,8 @@ public sealed class IamOverviewViewModel
                 IamLinks.Risks(new IamRiskFilter { AccountIds = [a.AccountId] }),
                 IamLinks.Risks(new IamRiskFilter { AccountIds = [a.AccountId], Statuses = [RiskStatus.Fail] }),
                 IamLinks.Trust(a.AccountId),
-                IamLinks.Can(a.AccountId)))
+                IamLinks.Can(a.AccountId),
+                accountNames?.GetValueOrDefault(a.AccountId)))
             .ToList();
 
         var bySeverity = riskCounts

@@ -39,7 +39,9 @@ public sealed class IamPageLoader(IIamDataSource iam, IOrganizationDataSource or
         var accounts = await iam.GetAccountsAsync(ct);
         if (accounts.Count == 0) return null;
         var counts = await iam.GetRiskCountsAsync(new IamRiskFilter { AccountIds = accountFilter }, ct);
-        return IamOverviewViewModel.Build(accounts, counts, accountFilter);
+        var (organization, _) = await OrganizationAsync(ct);
+        var names = organization?.Accounts.ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
+        return IamOverviewViewModel.Build(accounts, counts, accountFilter, names);
     }
 
     public async Task<IamRiskFilterOptions?> LoadRiskOptionsAsync(CancellationToken ct = default)

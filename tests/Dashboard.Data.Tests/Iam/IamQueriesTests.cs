@@ -51,6 +51,26 @@ public sealed class IamQueriesTests
     }
 
     [Fact]
+    public async Task GetRisksAsync_DefaultFilter_IncludesChecksThatCouldNotBeEvaluated()
+    {
+        // Arrange: a denied credential report leaves a check unevaluated; that gap must not read as "no risk".
+        await using var db = await TestDatabase.CreateAsync();
+        var a = IamTestData.Small(A, "alice");
+        await db.Store().SaveAsync(a,
+        [
+            IamTestData.Risk(A, "rule_a", Severity.High, a.Users[0].Arn, "alice is admin"),
+            IamTestData.Risk(A, "rule_root", Severity.Informational, $"arn:aws:iam::{A}:root", "could not be evaluated", RiskStatus.Error),
+            IamTestData.Risk(A, "rule_m", Severity.High, a.Users[0].Arn, "blocked by SCP", RiskStatus.Mitigated),
+        ], 1, Ct);
+
+        // Act
+        var page = await db.IamQueries().GetRisksAsync(new IamRiskFilter(), 0, 50, Ct);
+
+        // Assert
+        Assert.Equal(["alice is admin", "could not be evaluated"], page.Rows.Select(r => r.Message));
+    }
+
+    [Fact]
     public async Task GetRisksAsync_Paging_ReturnsTheRequestedSliceAndTheTotal()
     {
         // Arrange

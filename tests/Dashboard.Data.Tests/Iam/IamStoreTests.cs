@@ -20,7 +20,7 @@ public sealed class IamStoreTests
         await using var db = await TestDatabase.CreateAsync();
         var snapshot = IamTestData.Example();
         var risks = IamTestData.Risks(snapshot);
-        var attention = risks.Count(r => r.Status is RiskStatus.Fail or RiskStatus.Conditional);
+        var attention = risks.Count(r => r.Status is RiskStatus.Fail or RiskStatus.Conditional or RiskStatus.Error);
 
         // Act
         await db.Store().SaveAsync(snapshot, risks, syncRunId: 7, Ct);

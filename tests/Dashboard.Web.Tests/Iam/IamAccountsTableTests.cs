@@ -31,6 +31,27 @@ public sealed class IamAccountsTableTests : IamUiTest
     }
 
     [Fact]
+    public void Table_OrganizationLoaded_ShowsEachAccountsNameEncodedUnderItsId()
+    {
+        // Arrange: names come from the organization (AWS lets an account name hold markup characters).
+        var rows = new[]
+        {
+            new IamAccountRow("111111111111", IamTestData.Now, 3, "sync", 1, 2, 3, 4, 0, []),
+            new IamAccountRow("222222222222", IamTestData.Now, 3, "sync", 1, 2, 3, 4, 0, []),
+        };
+        var names = new Dictionary<string, string> { ["111111111111"] = "prod-<web>" };
+        var accounts = IamOverviewViewModel.Build(rows, [], [], names).Accounts;
+
+        // Act
+        var cut = Render<IamAccountsTable>(p => p.Add(t => t.Accounts, accounts));
+
+        // Assert: the unnamed account shows its id alone.
+        var name = Assert.Single(cut.FindAll("[data-testid=account-name]"));
+        Assert.Equal("prod-<web>", name.TextContent);
+        Assert.Contains("prod-&lt;web&gt;", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RiskSummary_Rendered_HeadersSayTheCountsAreChecksNotMet()
     {
         // Arrange

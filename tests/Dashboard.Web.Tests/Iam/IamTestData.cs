@@ -41,10 +41,10 @@ internal static class IamTestData
             r.Message, r.Remediation, r.Items, r.Explanation.Count == 0 ? null : string.Join("\n", r.Explanation),
             Rule(r.RuleId)?.Risk, Rule(r.RuleId)?.Reference))];
 
-    /// <summary>Counts by rule as the cache computes them (Fail and Conditional only, like the default filter).</summary>
+    /// <summary>Counts by rule as the cache computes them (the default filter: Fail, Conditional and Error).</summary>
     public static IReadOnlyList<IamRiskCount> Counts(IEnumerable<IamRiskRow> risks)
         => [.. risks
-            .Where(r => r.Status is RiskStatus.Fail or RiskStatus.Conditional)
+            .Where(r => r.Status is RiskStatus.Fail or RiskStatus.Conditional or RiskStatus.Error)
             .GroupBy(r => r.RuleId)
             .Select(g => new IamRiskCount(g.Key, g.First().Title, g.First().Severity, g.First().Category, g.Count(), g.Select(r => r.AccountId).Distinct().Count(),
                 Rule(g.Key)?.Risk, Rule(g.Key)?.Remediation, Rule(g.Key)?.Reference))];

@@ -94,8 +94,11 @@ public sealed class DashboardSyncTests
         Assert.Contains(unevaluated.Rows, r => r.RuleId == "iam_user_access_keys_rotated" && r.Message.Contains("credential report unavailable: AccessDenied on iam:GenerateCredentialReport", StringComparison.Ordinal));
         Assert.Contains(unevaluated.Rows, r => r.RuleId == "iam_password_policy_cis" && r.Message.Contains("password policy unavailable", StringComparison.Ordinal));
         // Unknown is not "no password policy": no failed password-policy result.
-        var failed = await iam.GetRisksAsync(new IamRiskFilter { AccountIds = [account], RuleIds = ["iam_password_policy_cis"] }, 0, 100, ct);
+        var failed = await iam.GetRisksAsync(new IamRiskFilter { AccountIds = [account], RuleIds = ["iam_password_policy_cis"], Statuses = [RiskStatus.Fail] }, 0, 100, ct);
         Assert.Empty(failed.Rows);
+        // ...and the default risks list (what needs attention) does show the gap.
+        var attention = await iam.GetRisksAsync(new IamRiskFilter { AccountIds = [account], RuleIds = ["iam_password_policy_cis"] }, 0, 100, ct);
+        Assert.Equal(RiskStatus.Error, Assert.Single(attention.Rows).Status);
     }
 
     [Fact]
