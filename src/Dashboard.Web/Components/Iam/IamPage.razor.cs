@@ -74,17 +74,9 @@ public partial class IamPage
     }
 
     /// <summary>A sortable column's header: a link to this view sorted by the column.</summary>
-    private RenderFragment Header(string title, IamPrincipalSortField field) => builder =>
-    {
-        var effective = _filter.Sort ?? DefaultSort;
-        var next = IamSortLinks.Next(effective, field, IamSortLinks.NaturallyDescending(field));
-        builder.OpenComponent<SortHeader>(0);
-        builder.AddComponentParameter(1, nameof(SortHeader.Title), title);
-        builder.AddComponentParameter(2, nameof(SortHeader.Name), IamSortLinks.Name(field));
-        builder.AddComponentParameter(3, nameof(SortHeader.Href), IamLinks.Overview(_filter with { Sort = next }));
-        builder.AddComponentParameter(4, nameof(SortHeader.Descending), effective.Field == field ? effective.Descending : (bool?)null);
-        builder.CloseComponent();
-    };
+    private RenderFragment Header(string title, IamPrincipalSortField field) => SortHeader.For(
+        title, field, _filter.Sort ?? DefaultSort, IamSortLinks.Name(field), IamSortLinks.NaturallyDescending(field),
+        next => IamLinks.Overview(_filter with { Sort = next }));
 
     private static string KindLabel(IamPrincipalKind kind) => kind == IamPrincipalKind.ManagedPolicy ? "Managed policy" : kind.ToString();
 

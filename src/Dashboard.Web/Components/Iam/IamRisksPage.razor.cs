@@ -74,17 +74,9 @@ public partial class IamRisksPage
     }
 
     /// <summary>A sortable column's header: a link to this view sorted by the column.</summary>
-    private RenderFragment Header(string title, IamRiskSortField field) => builder =>
-    {
-        var effective = _filter.Sort ?? DefaultSort;
-        var next = IamSortLinks.Next(effective, field, IamSortLinks.NaturallyDescending(field));
-        builder.OpenComponent<SortHeader>(0);
-        builder.AddComponentParameter(1, nameof(SortHeader.Title), title);
-        builder.AddComponentParameter(2, nameof(SortHeader.Name), IamSortLinks.Name(field));
-        builder.AddComponentParameter(3, nameof(SortHeader.Href), IamLinks.Risks(_filter with { Sort = next }));
-        builder.AddComponentParameter(4, nameof(SortHeader.Descending), effective.Field == field ? effective.Descending : (bool?)null);
-        builder.CloseComponent();
-    };
+    private RenderFragment Header(string title, IamRiskSortField field) => SortHeader.For(
+        title, field, _filter.Sort ?? DefaultSort, IamSortLinks.Name(field), IamSortLinks.NaturallyDescending(field),
+        next => IamLinks.Risks(_filter with { Sort = next }));
 
     /// <summary>The rules with results, plus any rule a shared link names that has none here (so it can be removed).</summary>
     private IEnumerable<KeyValuePair<string, string>> RuleOptions(IamRiskFilterOptions options)
