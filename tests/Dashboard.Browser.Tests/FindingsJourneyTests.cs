@@ -35,6 +35,9 @@ public sealed class FindingsJourneyTests : BrowserTest
         await search.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
         Assert.Contains("severity=CRITICAL", page.Url, StringComparison.Ordinal);
+        // The URL changes first, then the grid is rebuilt for the new filter: a click on the old grid's row
+        // would land on an element about to be removed, so wait for the grid that shows the search.
+        await Assertions.Expect(page.GetByTestId("findings-grid")).ToHaveAttributeAsync("data-filter-url", new System.Text.RegularExpressions.Regex("[?&]q="));
         await Assertions.Expect(rows.Locator("a", new() { HasText = title }).First).ToBeVisibleAsync();
 
         await rows.Locator("a", new() { HasText = title }).First.ClickAsync();

@@ -32,6 +32,8 @@ public sealed partial class IamJourneyTests : BrowserTest
         await Assertions.Expect(page.GetByTestId("rule-why")).ToContainTextAsync(new Regex(@"Why it matters\s*\S"));
         await page.GetByTestId("sort-resource").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("sort=resource", StringComparison.Ordinal) && url.Contains("rule=", StringComparison.Ordinal));
+        // The URL changes first, then the grid is rebuilt sorted: wait for the new grid before clicking one of its rows.
+        await Assertions.Expect(page.GetByTestId("sort-resource")).ToHaveAttributeAsync("data-sorted", new Regex("^(asc|desc)$"));
         var principalLink = page.GetByTestId("risks-grid").Locator("tbody a[href^='/iam/principal']").First;
         await Assertions.Expect(principalLink).ToBeVisibleAsync();
         await principalLink.ClickAsync();
