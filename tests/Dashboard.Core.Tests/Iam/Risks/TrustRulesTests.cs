@@ -191,4 +191,23 @@ public sealed class TrustRulesTests
         // Assert
         Assert.Equal(["lambda.amazonaws.com", "AttachRolePolicy"], result.Items);
     }
+
+    [Fact]
+    public void ComputeService_Ec2AdminLimitedByScps_SaysAdministratorNotEscalationMethods()
+    {
+        // Arrange: the SCPs take IAM away from an EC2 role that is an administrator by its own policies.
+        var snapshot = new AccountBuilder()
+            .Role("ec2-admin", trust: AccountBuilder.TrustService("ec2.amazonaws.com"), inline: [FullAwsAccess])
+            .Build();
+        Dashboard.Core.Iam.Evaluation.OrganizationPolicyLevel[] scps = [Level("Root r-1", ("FullAWSAccess", FullAwsAccess), ("NoIam", Policy(Deny("iam:*"))))];
+
+        // Act
+        var result = Assert.Single(Run(new ComputeServiceRoleRule(), snapshot, scps: scps));
+
+        // Assert
+        Assert.Equal(RiskStatus.Fail, result.Status);
+        Assert.Equal(["ec2.amazonaws.com", "administrator (limited by SCPs)"], result.Items);
+        Assert.Contains("administrator by its own policies", result.Message, StringComparison.Ordinal);
+        Assert.Contains("iam:", result.Message, StringComparison.Ordinal);
+    }
 }

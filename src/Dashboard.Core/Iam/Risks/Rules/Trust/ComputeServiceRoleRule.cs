@@ -53,6 +53,20 @@ public sealed class ComputeServiceRoleRule : PrincipalRiskRule
             yield break;
         }
 
+        // An administrator by its own policies whom the SCPs limit: its escalation methods gain it nothing (every
+        // role of the account sits under the same SCPs), so say what it is, as the administrator rule does. Stolen
+        // workload credentials still carry everything the SCPs leave, so this stays a failure.
+        if (principal.AdminWithoutScps.IsAdmin)
+        {
+            var denied = principal.Admin.DeniedProbes.Select(p => EvidenceText.Action(p.Action)).ToList();
+            var limit = denied.Count > 0 ? $"the organization's SCPs deny {RiskText.List(denied, 3)}" : "with the organization's SCPs, only if conditions hold";
+            yield return Result(principal,
+                $"Role '{role.RoleName}' can be assumed by {trusted} and is an administrator by its own policies ({limit}).",
+                items: [.. services, "administrator (limited by SCPs)"],
+                explanation: [EvidenceText.Of(principal.AdminWithoutScps.Probes[0]), .. principal.Admin.DeniedProbes.Select(p => $"With SCPs, {EvidenceText.Action(p.Action)}: {p.Summary}")]);
+            yield break;
+        }
+
         var methods = principal.Escalations.Where(e => e.IsAllowed).Select(e => e.Method.Id).ToList();
         if (methods.Count > 0)
         {
