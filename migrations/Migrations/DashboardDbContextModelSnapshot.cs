@@ -230,6 +230,8 @@ namespace Dashboard.Migrations.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangedAtTicks");
+
                     b.HasIndex("FindingId", "ProductArn", "ChangedAtTicks");
 
                     b.ToTable("FindingWorkflowChanges", (string)null);

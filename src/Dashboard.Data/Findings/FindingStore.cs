@@ -13,33 +13,37 @@ public sealed class FindingStore(IDbContextFactory<DashboardDbContext> factory, 
 {
     private const int CancellationCheckInterval = 256;
 
-    /// <summary>Upserts by (Id, ProductArn) in one transaction; a row whose UpdatedAt and raw JSON are unchanged counts as Unchanged.</summary>
+    /// <summary>
+    /// Upserts by (Id, ProductArn) in one transaction; a row whose UpdatedAt and raw JSON are unchanged counts as
+    /// Unchanged. The findings are stored as given (an import); a sync uses <see cref="UpsertAndRecordAsync"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">A finding lacks a required value; nothing was written.</exception>
     public async Task<UpsertResult> UpsertAsync(IReadOnlyList<FindingRecord> findings, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(findings);
         ct.ThrowIfCancellationRequested();
         if (findings.Count == 0) return new UpsertResult(0, 0, 0);
-        return (await WriteAsync(findings, null, ct)).Stored;
+        return (await WriteAsync(findings, null, null, ct)).Stored;
     }
 
     /// <summary>
     /// Upserts one account-Region's findings and, in the same transaction, its run row and watermark:
     /// one commit per account-Region instead of three, and the watermark can never be ahead of the
-    /// findings it vouches for. Returns the result that was recorded on the run.
+    /// findings it vouches for. A finding whose read may predate a dashboard workflow change keeps that
+    /// change's workflow (<see cref="FindingWorkflowGuard"/>). Returns the result that was recorded on the run.
     /// </summary>
     /// <exception cref="ArgumentException">A finding lacks a required value; nothing was written, not even the run row.</exception>
     public async Task<SyncTargetResult> UpsertAndRecordAsync(
-        IReadOnlyList<FindingRecord> findings, FindingsTargetBookkeeping bookkeeping, CancellationToken ct = default)
+        FetchedFindings findings, FindingsTargetBookkeeping bookkeeping, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(findings);
         ArgumentNullException.ThrowIfNull(bookkeeping);
         ct.ThrowIfCancellationRequested();
-        return (await WriteAsync(findings, bookkeeping, ct)).Recorded!;
+        return (await WriteAsync(findings.Findings, findings, bookkeeping, ct)).Recorded!;
     }
 
     private async Task<(UpsertResult Stored, SyncTargetResult? Recorded)> WriteAsync(
-        IReadOnlyList<FindingRecord> findings, FindingsTargetBookkeeping? bookkeeping, CancellationToken ct)
+        IReadOnlyList<FindingRecord> findings, FetchedFindings? fetched, FindingsTargetBookkeeping? bookkeeping, CancellationToken ct)
     {
         // First pass, before touching the database: check every finding, hash its JSON, and find
         // its last copy (within one call the last copy wins; earlier copies count against it).
@@ -62,7 +66,7 @@ public sealed class FindingStore(IDbContextFactory<DashboardDbContext> factory, 
             // BEGIN IMMEDIATE: take the write lock up front instead of failing to upgrade a read lock later.
             // Microsoft.Data.Sqlite's async methods run synchronously anyway, so the work uses the sync API.
             using var transaction = connection.BeginTransaction(deferred: false);
-            var stored = findings.Count == 0 ? new UpsertResult(0, 0, 0) : Write(connection, transaction, findings, hashes, last, ct);
+            var stored = findings.Count == 0 ? new UpsertResult(0, 0, 0) : Write(connection, transaction, findings, fetched, hashes, last, ct);
             SyncTargetResult? recorded = null;
             if (bookkeeping is not null)
             {
@@ -86,22 +90,31 @@ public sealed class FindingStore(IDbContextFactory<DashboardDbContext> factory, 
     }
 
     private UpsertResult Write(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<FindingRecord> findings, long[] hashes,
-        Dictionary<(string, string), int> last, CancellationToken ct)
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<FindingRecord> findings, FetchedFindings? fetched,
+        long[] hashes, Dictionary<(string, string), int> last, CancellationToken ct)
     {
+        // Read under the write lock: no workflow change can commit between this check and the write.
+        var guard = fetched?.EarliestTicks is { } since ? FindingWorkflowGuard.Load(connection, transaction, since) : null;
         using var batch = new FindingUpsertBatch(connection, transaction);
         for (var i = 0; i < findings.Count; i++)
         {
             if (i % CancellationCheckInterval == 0) ct.ThrowIfCancellationRequested();
             var f = findings[i];
             var kept = last[(f.Id, f.ProductArn)];
-            if (kept == i) batch.Add(f, hashes[i]);
+            if (kept == i)
+            {
+                var hash = hashes[i];
+                if (guard is not null) f = guard.Apply(f, fetched!.FetchedAtTicks(i), ref hash);
+                batch.Add(f, hash);
+            }
             else batch.CountSuperseded(hashes[i] == hashes[kept] && f.UpdatedAt == findings[kept].UpdatedAt);
         }
 
         batch.Write(ct);
         logger.LogDebug("Upserted {Count} findings: {New} new, {Updated} updated, {Unchanged} unchanged",
             findings.Count, batch.New, batch.Updated, batch.Unchanged);
+        if (guard?.Kept > 0)
+            logger.LogInformation("Kept the dashboard's workflow change of {Kept} finding(s) that this sync may have read before the change", guard.Kept);
         return new UpsertResult(batch.New, batch.Updated, batch.Unchanged);
     }
 

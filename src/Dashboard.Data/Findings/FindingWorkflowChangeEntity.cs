@@ -18,6 +18,6 @@ public sealed class FindingWorkflowChangeEntity
     public required string Note { get; set; }
     /// <summary>The signed-in user (cognito:username, else email): the same text sent as Note.UpdatedBy.</summary>
     public required string ChangedBy { get; set; }
-    /// <summary>UTC ticks: SQLite cannot order DateTimeOffset.</summary>
+    /// <summary>When Security Hub had acknowledged the change, as UTC ticks (SQLite cannot order DateTimeOffset); the sync compares it with its page times.</summary>
     public long ChangedAtTicks { get; set; }
 }

@@ -13,5 +13,7 @@ internal sealed class FindingWorkflowChangeEntityConfiguration : IEntityTypeConf
         b.Property(c => c.Note).HasMaxLength(FindingWorkflowChange.MaxNoteLength);
         // The detail page's history: one finding's changes, newest first.
         b.HasIndex(c => new { c.FindingId, c.ProductArn, c.ChangedAtTicks });
+        // The sync's race guard: the changes made since its first page was requested (FindingWorkflowGuard).
+        b.HasIndex(c => c.ChangedAtTicks);
     }
 }

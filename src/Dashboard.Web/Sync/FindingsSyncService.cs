@@ -64,16 +64,21 @@ public sealed class FindingsSyncService(
             AwsAccountIdFilter = target.AccountId,
         };
 
-        var records = new List<FindingRecord>();
+        var records = new FetchedFindings();
         var rejections = new List<string>();
         int rejected = 0, retries = 0, pages = 0;
         DateTimeOffset? maxUpdatedAt = watermark?.LastUpdatedAt;
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            await foreach (var page in collector.CollectAsync(target, query, ct))
+            await using var reader = collector.CollectAsync(target, query, ct).GetAsyncEnumerator(ct);
+            while (true)
             {
-                using (page)
+                // Taken before the page's request (rate limiter and retries included): the store compares it with
+                // the dashboard's workflow changes, and an earlier time only errs towards keeping those.
+                var fetchedAt = time.GetUtcNow();
+                if (!await reader.MoveNextAsync()) break;
+                using (var page = reader.Current)
                 {
                     pages++;
                     retries += page.Retries;
@@ -82,7 +87,7 @@ public sealed class FindingsSyncService(
                         var parsed = AsffFindingParser.Parse(element);
                         if (parsed.IsSuccess && parsed.Record is { } record)
                         {
-                            records.Add(record);
+                            records.Add(record, fetchedAt);
                             if (maxUpdatedAt is null || record.UpdatedAt > maxUpdatedAt) maxUpdatedAt = record.UpdatedAt;
                         }
                         else

@@ -32,7 +32,7 @@ public sealed class FindingsTargetBookkeepingTests
         await db.Store.UpsertAsync([a], Ct);
         var runId = await db.Runs.StartRunAsync("test", T0, Ct);
 
-        var recorded = await db.Store.UpsertAndRecordAsync([a, TestFindings.Make("b")], Bookkeeping(runId, T0.AddHours(1)), Ct);
+        var recorded = await db.Store.UpsertAndRecordAsync(FetchedFindings.At(T0, [a, TestFindings.Make("b")]), Bookkeeping(runId, T0.AddHours(1)), Ct);
 
         Assert.Equal((1, 0, 1), (recorded.New, recorded.Updated, recorded.Unchanged));
         var run = await db.Runs.GetRunAsync(runId, Ct);
@@ -47,7 +47,7 @@ public sealed class FindingsTargetBookkeepingTests
         await using var db = await TestDatabase.CreateAsync();
         var runId = await db.Runs.StartRunAsync("test", T0, Ct);
 
-        var recorded = await db.Store.UpsertAndRecordAsync([], Bookkeeping(runId, T0.AddHours(2)), Ct);
+        var recorded = await db.Store.UpsertAndRecordAsync(new FetchedFindings(), Bookkeeping(runId, T0.AddHours(2)), Ct);
 
         Assert.Equal((0, 0, 0), (recorded.New, recorded.Updated, recorded.Unchanged));
         Assert.Single((await db.Runs.GetRunAsync(runId, Ct))!.Targets);
@@ -73,7 +73,7 @@ public sealed class FindingsTargetBookkeepingTests
         var changedA = TestFindings.Touched(a, TimeSpan.FromHours(1)) with { Title = "Rewritten" };
 
         await Assert.ThrowsAsync<SqliteException>(() => db.Store.UpsertAndRecordAsync(
-            [changedA, TestFindings.Make("new", rawExtra: "boom")], Bookkeeping(runId, T0.AddHours(1)), Ct));
+            FetchedFindings.At(T0, [changedA, TestFindings.Make("new", rawExtra: "boom")]), Bookkeeping(runId, T0.AddHours(1)), Ct));
 
         Assert.Empty((await db.Runs.GetRunAsync(runId, Ct))!.Targets);
         Assert.Equal(watermarkBefore, await db.Runs.GetWatermarkAsync("111111111111", "us-east-1", Ct));

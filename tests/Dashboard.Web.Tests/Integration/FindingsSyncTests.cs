@@ -1,8 +1,11 @@
 using Dashboard.Core.Findings;
 using Dashboard.Core.Sync;
+using Dashboard.Data.Database;
 using Dashboard.Data.Findings;
 using Dashboard.Web.Sync;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Web.Tests.Integration;
 
@@ -161,5 +164,41 @@ public sealed class FindingsSyncTests
         Assert.Equal(active.Count, target.Updated);
         var suppressed = await QueryAsync(dashboard, Everything with { WorkflowStatuses = ["SUPPRESSED"] }, take: 1000);
         Assert.All(active, f => Assert.Contains(suppressed.Rows, r => r.Id == f.Id));
+    }
+
+    [Fact]
+    public async Task RunAsync_DashboardWorkflowChangeAcknowledgedAfterThePageWasRequested_KeepsItAndStoresLaterReads()
+    {
+        // Arrange: two cached findings get a dashboard change the stand-in does not show. For the first, the
+        // change's acknowledgement time lies after this sync's page requests: its read may predate the change
+        // (the race). For the second it lies before them: the read saw AWS's current state, which wins.
+        await using var dashboard = await DemoDashboard.StartAsync(
+            findings: 200, accounts: 1, regions: ["us-east-1"],
+            overrides: new Dictionary<string, string?> { ["Dashboard:FullRefreshInterval"] = "00:00:00.001" });
+        await SyncAsync(dashboard);
+        var picked = dashboard.StandIn.Data.GetSummaries().Where(f => f.RecordState == "ACTIVE" && f.WorkflowStatus != "SUPPRESSED").Take(2).ToList();
+        var details = new List<FindingDetail>();
+        foreach (var f in picked)
+            details.Add((await dashboard.Services.GetRequiredService<FindingQueries>().GetDetailAsync(f.Id, f.ProductArn, TestContext.Current.CancellationToken))!);
+        var now = DateTimeOffset.UtcNow;
+        // The store directly, as FindingWorkflowService would after Security Hub accepted the change.
+        var workflow = new FindingWorkflowStore(dashboard.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>(), NullLogger<FindingWorkflowStore>.Instance);
+        await workflow.ApplyAsync(
+        [
+            new FindingWorkflowChange(new FindingKey(picked[0].Id, picked[0].ProductArn), details[0].Row.AwsAccountId, "us-east-1", "SUPPRESSED", "Accepted", "demo-analyst", now.AddHours(1)),
+            new FindingWorkflowChange(new FindingKey(picked[1].Id, picked[1].ProductArn), details[1].Row.AwsAccountId, "us-east-1", "SUPPRESSED", "Accepted", "demo-analyst", now.AddMinutes(-1)),
+        ], TestContext.Current.CancellationToken);
+
+        // Act
+        var run = await SyncAsync(dashboard);
+
+        // Assert
+        var target = Assert.Single(run.Targets);
+        Assert.True(target.FullRefresh);
+        Assert.Equal(1, target.Updated);
+        var suppressed = await QueryAsync(dashboard, Everything with { WorkflowStatuses = ["SUPPRESSED"] }, take: 1000);
+        Assert.Contains(suppressed.Rows, r => r.Id == picked[0].Id);
+        Assert.DoesNotContain(suppressed.Rows, r => r.Id == picked[1].Id);
+        Assert.Equal(details[1].RawJson, (await dashboard.Services.GetRequiredService<FindingQueries>().GetDetailAsync(picked[1].Id, picked[1].ProductArn, TestContext.Current.CancellationToken))!.RawJson);
     }
 }

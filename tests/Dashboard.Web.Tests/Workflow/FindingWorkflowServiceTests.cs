@@ -86,6 +86,26 @@ public sealed class FindingWorkflowServiceTests
     }
 
     [Fact]
+    public async Task UpdateAsync_SecurityHubAnswersLater_RecordsTheChangeAtTheAnswer()
+    {
+        // Arrange: the clock moves while BatchUpdateFindings is in flight. The sync compares this time with its
+        // page requests, so it must not be earlier than the change in AWS.
+        await using var host = await WorkflowTestHost.CreateAsync(A);
+        var answeredAt = WorkflowTestHost.Now.AddSeconds(7);
+        host.Gateway.Respond = call =>
+        {
+            host.Clock.Now = answeredAt;
+            return FakeWorkflowGateway.ProcessAll(call);
+        };
+
+        // Act
+        await host.Service.UpdateAsync(WorkflowUsers.Analyst, [WorkflowTestHost.Key(A)], "RESOLVED", "Fixed", Ct);
+
+        // Assert
+        Assert.Equal(answeredAt, Assert.Single(await host.Workflow.GetHistoryAsync(WorkflowTestHost.Key(A), ct: Ct)).ChangedAt);
+    }
+
+    [Fact]
     public async Task UpdateAsync_UserWithoutUsername_SignsTheNoteWithTheEmail()
     {
         // Arrange

@@ -37,6 +37,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     public FindingWorkflowService Service => _scope.ServiceProvider.GetRequiredService<FindingWorkflowService>();
     public FindingQueries Findings => _services.GetRequiredService<FindingQueries>();
     public FindingWorkflowQueries Workflow => _services.GetRequiredService<FindingWorkflowQueries>();
+    public FixedTimeProvider Clock => (FixedTimeProvider)_services.GetRequiredService<TimeProvider>();
 
     public static async Task<WorkflowTestHost> CreateAsync(params FindingRecord[] seed)
     {

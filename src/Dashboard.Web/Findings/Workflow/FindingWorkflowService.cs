@@ -50,12 +50,14 @@ public sealed class FindingWorkflowService(
             .Select(k => new WorkflowUpdateFailure(k, "The finding is not in the cache (a later sync may have removed it)."))
             .ToList();
         var changes = new List<FindingWorkflowChange>();
-        var now = time.GetUtcNow();
         foreach (var group in targets.GroupBy(t => (t.AwsAccountId, t.Region)))
         {
             var (processed, groupFailures) = await SendAsync(group.Key.AwsAccountId, group.Key.Region, [.. group], status, text, updatedBy, ct);
+            // Taken once Security Hub has answered, so it is no earlier than the change in AWS: a sync page
+            // requested before this time may predate the change, one requested after cannot (FindingWorkflowGuard).
+            var acknowledgedAt = time.GetUtcNow();
             failures.AddRange(groupFailures);
-            changes.AddRange(processed.Select(t => new FindingWorkflowChange(t.Key, t.AwsAccountId, t.Region, status, text, updatedBy, now)));
+            changes.AddRange(processed.Select(t => new FindingWorkflowChange(t.Key, t.AwsAccountId, t.Region, status, text, updatedBy, acknowledgedAt)));
         }
 
         var cacheProblem = await WriteCacheAsync(changes);
