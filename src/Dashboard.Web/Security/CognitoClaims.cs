@@ -12,7 +12,20 @@ public static class CognitoClaims
     /// <summary>The dashboard's server-side session id (see <see cref="SessionRegistry"/>).</summary>
     public const string Session = "dashboard:session";
 
-    /// <summary>The name to show and log for a user: cognito:username, else email, else sub.</summary>
+    /// <summary>
+    /// Who a user is, for attributing a change (Security Hub's Note.UpdatedBy, audit trails): cognito:username,
+    /// else email, else the identity's name; null when the user has none of them.
+    /// </summary>
+    public static string? Name(System.Security.Claims.ClaimsPrincipal user)
+    {
+        foreach (var candidate in new[] { user.FindFirst(Username)?.Value, user.FindFirst(Email)?.Value, user.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value, user.Identity?.Name })
+        {
+            if (!string.IsNullOrWhiteSpace(candidate)) return candidate.Trim();
+        }
+        return null;
+    }
+
+    /// <summary>The name to show and log for a user: <see cref="Name"/>, else sub, else what kind of nobody it is.</summary>
     public static string DisplayName(System.Security.Claims.ClaimsPrincipal user) =>
-        user.FindFirst(Username)?.Value ?? user.FindFirst(Email)?.Value ?? user.FindFirst(Subject)?.Value ?? user.Identity?.Name ?? "(anonymous)";
+        Name(user) ?? user.FindFirst(Subject)?.Value ?? (user.Identity?.IsAuthenticated == true ? "(unnamed user)" : "(anonymous)");
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Dashboard.Data.Settings;
-using Dashboard.Web.Findings.Workflow;
 using Dashboard.Web.Security;
 
 namespace Dashboard.Web.Settings;
@@ -69,7 +68,7 @@ public sealed class AdminSettingsService(
         if (!await actions.IsAllowedAsync(user, DashboardPolicies.Admin, action))
             return new SettingsUpdateResult(SettingsUpdateOutcome.Forbidden, ForbiddenMessage);
 
-        var by = WorkflowUser.NameOf(user);
+        var by = CognitoClaims.Name(user);
         if (by is null)
         {
             logger.LogWarning("Refused {Action}: the signed-in Admin has no user name or email to record", action);

@@ -41,7 +41,7 @@ public sealed class FindingWorkflowService(
         var problem = Validate(user, findings, status, note, out var keys, out var text, out var updatedBy);
         if (problem is not null)
         {
-            logger.LogInformation("Rejected {Action} by {User}: {Problem}", Action, WorkflowUser.ForLog(user), problem);
+            logger.LogInformation("Rejected {Action} by {User}: {Problem}", Action, CognitoClaims.DisplayName(user), problem);
             return WorkflowUpdateResult.Invalid(problem);
         }
 
@@ -73,7 +73,7 @@ public sealed class FindingWorkflowService(
     {
         keys = findings?.Where(f => f is not null).Distinct().ToList() ?? [];
         text = note?.Trim() ?? "";
-        updatedBy = WorkflowUser.NameOf(user) ?? "";
+        updatedBy = CognitoClaims.Name(user) ?? "";
         if (keys.Count == 0) return "Choose at least one finding to update.";
         if (keys.Count > MaxFindings) return $"At most {MaxFindings} findings can be updated at once (got {keys.Count}).";
         if (keys.Any(k => string.IsNullOrWhiteSpace(k.Id) || string.IsNullOrWhiteSpace(k.ProductArn)))
