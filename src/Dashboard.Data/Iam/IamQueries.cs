@@ -13,9 +13,6 @@ namespace Dashboard.Data.Iam;
 public sealed class IamQueries(IDbContextFactory<DashboardDbContext> factory, ILogger<IamQueries> logger)
 {
     private const int MaxTake = 1000;
-    // What needs someone's attention by default: failed, conditional, and checks that could not be evaluated
-    // (e.g. the credential report was denied), so a gap in the data never reads as "no risk". The CLI agrees.
-    private static readonly int[] AttentionStatuses = [(int)RiskStatus.Fail, (int)RiskStatus.Conditional, (int)RiskStatus.Error];
     private readonly IamSnapshotCache _snapshots = new(capacity: 4);
 
     /// <summary>
@@ -166,7 +163,7 @@ public sealed class IamQueries(IDbContextFactory<DashboardDbContext> factory, IL
 
     private static IQueryable<IamRiskEntity> Where(IQueryable<IamRiskEntity> q, IamRiskFilter filter)
     {
-        var statuses = filter.Statuses.Count > 0 ? filter.Statuses.Select(s => (int)s).Distinct().ToList() : [.. AttentionStatuses];
+        var statuses = (filter.Statuses.Count > 0 ? filter.Statuses : IamRiskFilter.AttentionStatuses).Select(s => (int)s).Distinct().ToList();
         q = q.Where(r => statuses.Contains(r.Status));
         if (filter.AccountIds.Count > 0)
         {

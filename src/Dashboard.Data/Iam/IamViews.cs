@@ -102,11 +102,18 @@ public sealed record IamRiskRow(
 
 public sealed record IamRiskFilter
 {
+    /// <summary>
+    /// What needs someone's attention, the default when <see cref="Statuses"/> is empty: failed, conditional,
+    /// and checks that could not be evaluated (e.g. the credential report was denied), so a gap in the data
+    /// never reads as "no risk".
+    /// </summary>
+    public static readonly IReadOnlyList<RiskStatus> AttentionStatuses = [RiskStatus.Fail, RiskStatus.Conditional, RiskStatus.Error];
+
     public IReadOnlyList<string> AccountIds { get; init; } = [];
     public IReadOnlyList<string> RuleIds { get; init; } = [];
     public IReadOnlyList<Severity> Severities { get; init; } = [];
     public IReadOnlyList<RiskCategory> Categories { get; init; } = [];
-    /// <summary>Empty means Fail and Conditional (what needs attention).</summary>
+    /// <summary>Empty means <see cref="AttentionStatuses"/>.</summary>
     public IReadOnlyList<RiskStatus> Statuses { get; init; } = [];
     public string? ResourceArn { get; init; }
     public string? Text { get; init; }

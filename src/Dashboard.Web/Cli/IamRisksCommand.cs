@@ -76,7 +76,7 @@ internal static class IamRisksCommand
             statuses.Add(parsed);
         }
 
-        if (statuses.Count == 0) statuses = [RiskStatus.Fail, RiskStatus.Conditional, RiskStatus.Error];
+        if (statuses.Count == 0) statuses = [.. IamRiskFilter.AttentionStatuses];
         return true;
     }
 

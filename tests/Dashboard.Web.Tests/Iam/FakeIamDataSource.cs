@@ -58,7 +58,7 @@ internal sealed class FakeIamDataSource : IIamDataSource
 
     private IEnumerable<IamRiskRow> Matching(IamRiskFilter filter)
     {
-        var statuses = filter.Statuses.Count == 0 ? [RiskStatus.Fail, RiskStatus.Conditional, RiskStatus.Error] : filter.Statuses;
+        var statuses = filter.Statuses.Count == 0 ? IamRiskFilter.AttentionStatuses : filter.Statuses;
         return Risks
             .Where(r => filter.AccountIds.Count == 0 || filter.AccountIds.Contains(r.AccountId))
             .Where(r => filter.RuleIds.Count == 0 || filter.RuleIds.Contains(r.RuleId))
