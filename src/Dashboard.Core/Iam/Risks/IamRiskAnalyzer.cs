@@ -112,19 +112,13 @@ public sealed class IamRiskAnalyzer
         }
 
         var passwordPolicy = rule.Metadata.ResourceType == RiskResourceType.PasswordPolicy;
-        return new RiskResult
+        return NotEvaluated(rule, account,
+            passwordPolicy ? RiskResourceType.PasswordPolicy : RiskResourceType.Account,
+            passwordPolicy ? $"arn:{account.Partition}:iam::{account.AccountId}:password-policy" : account.RootArn,
+            passwordPolicy ? "password policy" : $"account {account.AccountId}",
+            $"'{rule.Metadata.Title}' could not be evaluated for account {account.AccountId}: {string.Join("; ", missing)}.",
+            $"Allow the dashboard's role in this account {string.Join(", ", reads.SelectMany(Permissions))} and sync it (an imported dump has no account data).") with
         {
-            RuleId = rule.Metadata.Id,
-            Title = rule.Metadata.Title,
-            Severity = Severity.Informational,
-            Category = rule.Metadata.Category,
-            Status = RiskStatus.Error,
-            AccountId = account.AccountId,
-            ResourceType = passwordPolicy ? RiskResourceType.PasswordPolicy : RiskResourceType.Account,
-            ResourceArn = passwordPolicy ? $"arn:{account.Partition}:iam::{account.AccountId}:password-policy" : account.RootArn,
-            ResourceName = passwordPolicy ? "password policy" : $"account {account.AccountId}",
-            Message = $"'{rule.Metadata.Title}' could not be evaluated for account {account.AccountId}: {string.Join("; ", missing)}.",
-            Remediation = $"Allow the dashboard's role in this account {string.Join(", ", reads.SelectMany(Permissions))} and sync it (an imported dump has no account data).",
             Explanation = missing,
         };
     }
@@ -159,23 +153,23 @@ public sealed class IamRiskAnalyzer
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException))
         {
-            return
-            [
-                new RiskResult
-                {
-                    RuleId = rule.Metadata.Id,
-                    Title = rule.Metadata.Title,
-                    Severity = Severity.Informational,
-                    Category = rule.Metadata.Category,
-                    Status = RiskStatus.Error,
-                    AccountId = account.AccountId,
-                    ResourceType = rule.Metadata.ResourceType,
-                    ResourceArn = arn,
-                    ResourceName = name,
-                    Message = $"The rule could not be evaluated for {name}: {ex.Message}",
-                    Remediation = rule.Metadata.Remediation,
-                },
-            ];
+            return [NotEvaluated(rule, account, rule.Metadata.ResourceType, arn, name, $"The rule could not be evaluated for {name}: {ex.Message}", rule.Metadata.Remediation)];
         }
     }
+
+    /// <summary>A rule's result with status Error: it could not say whether the check is met.</summary>
+    private static RiskResult NotEvaluated(IamRiskRule rule, AccountRiskContext account, RiskResourceType type, string arn, string name, string message, string remediation) => new()
+    {
+        RuleId = rule.Metadata.Id,
+        Title = rule.Metadata.Title,
+        Severity = Severity.Informational,
+        Category = rule.Metadata.Category,
+        Status = RiskStatus.Error,
+        AccountId = account.AccountId,
+        ResourceType = type,
+        ResourceArn = arn,
+        ResourceName = name,
+        Message = message,
+        Remediation = remediation,
+    };
 }
