@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Aws;
 using Dashboard.Aws.Organizations;
-using Dashboard.Data;
-using Dashboard.Data.Database;
 using Dashboard.Data.Organizations;
 using Dashboard.Data.Settings;
 using Dashboard.Web.Hosting;
@@ -11,9 +9,7 @@ using Dashboard.Web.Settings;
 using Dashboard.Web.Sync;
 using Dashboard.Web.Tests.Components;
 using Dashboard.Web.Tests.Workflow;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Web.Tests.Admin;
 
@@ -25,59 +21,35 @@ internal sealed class SettingsTestHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2024, 6, 1, 12, 7, 0, TimeSpan.Zero);
 
-    private readonly string _databasePath;
-    private readonly ServiceProvider _services;
+    private readonly TempDashboardServices _host;
 
-    private SettingsTestHost(string databasePath, ServiceProvider services, WorkflowLog log)
-    {
-        _databasePath = databasePath;
-        _services = services;
-        Log = log;
-    }
+    private SettingsTestHost(TempDashboardServices host) => _host = host;
 
-    public WorkflowLog Log { get; }
-    public IServiceProvider Services => _services;
-    public AdminSettingsService Service => _services.GetRequiredService<AdminSettingsService>();
-    public SettingsStore Store => _services.GetRequiredService<SettingsStore>();
-    public SyncTargetSource Targets => _services.GetRequiredService<SyncTargetSource>();
-    public SyncSchedulePlanner Planner => _services.GetRequiredService<SyncSchedulePlanner>();
-    public SettingsChangeNotifier Changes => _services.GetRequiredService<SettingsChangeNotifier>();
+    public WorkflowLog Log => _host.Log;
+    public IServiceProvider Services => _host.Provider;
+    public AdminSettingsService Service => Services.GetRequiredService<AdminSettingsService>();
+    public SettingsStore Store => Services.GetRequiredService<SettingsStore>();
+    public SyncTargetSource Targets => Services.GetRequiredService<SyncTargetSource>();
+    public SyncSchedulePlanner Planner => Services.GetRequiredService<SyncSchedulePlanner>();
+    public SettingsChangeNotifier Changes => Services.GetRequiredService<SettingsChangeNotifier>();
 
     public static async Task<SettingsTestHost> CreateAsync(
         Action<AwsOptions>? aws = null,
         Action<OrganizationsOptions>? organizations = null,
         DashboardOptions? dashboard = null)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"dashboard-settings-test-{Guid.NewGuid():N}.db");
-        var log = new WorkflowLog();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddProvider(log).SetMinimumLevel(LogLevel.Trace));
-        services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
-        services.AddDashboardData(path);
-        services.AddAuthorizationBuilder().AddDashboardPolicies();
-        services.AddSingleton<ActionAuthorizer>();
-        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(dashboard ?? new DashboardOptions()));
-        services.Configure<AwsOptions>(o => aws?.Invoke(o));
-        services.Configure<OrganizationsOptions>(o => organizations?.Invoke(o));
-        services.AddDashboardAdmin();
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        var host = new SettingsTestHost(path, provider, log);
-        await DatabaseMigrator.MigrateAsync(provider, TestContext.Current.CancellationToken);
-        return host;
-    }
+        => new(await TempDashboardServices.CreateAsync("settings", Now, services =>
+        {
+            services.AddSingleton<ActionAuthorizer>();
+            services.AddSingleton(Microsoft.Extensions.Options.Options.Create(dashboard ?? new DashboardOptions()));
+            services.Configure<AwsOptions>(o => aws?.Invoke(o));
+            services.Configure<OrganizationsOptions>(o => organizations?.Invoke(o));
+            services.AddDashboardAdmin();
+        }));
 
     public static ClaimsPrincipal User(string name, string role) => TestAuthenticationStateProvider.SignedIn(name, role);
 
     public Task SaveOrganizationAsync(Dashboard.Core.Organizations.OrganizationSnapshot snapshot)
-        => _services.GetRequiredService<OrganizationStore>().SaveAsync(snapshot, Now.AddHours(-1), "import", null, TestContext.Current.CancellationToken);
+        => Services.GetRequiredService<OrganizationStore>().SaveAsync(snapshot, Now.AddHours(-1), "import", null, TestContext.Current.CancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try { File.Delete(_databasePath + suffix); } catch (IOException) { }
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

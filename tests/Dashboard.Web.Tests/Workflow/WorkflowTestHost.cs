@@ -1,13 +1,8 @@
 using Dashboard.Core.Findings;
-using Dashboard.Data;
-using Dashboard.Data.Database;
 using Dashboard.Data.Findings;
 using Dashboard.Web.Findings.Workflow;
-using Dashboard.Web.Security;
 using Dashboard.Web.Tests.Components;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Web.Tests.Workflow;
 
@@ -19,43 +14,33 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly string _databasePath;
-    private readonly ServiceProvider _services;
+    private readonly TempDashboardServices _host;
     private readonly AsyncServiceScope _scope;
 
-    private WorkflowTestHost(string databasePath, ServiceProvider services, FakeWorkflowGateway gateway, WorkflowLog log)
+    private WorkflowTestHost(TempDashboardServices host, FakeWorkflowGateway gateway)
     {
-        _databasePath = databasePath;
-        _services = services;
-        _scope = services.CreateAsyncScope();
+        _host = host;
+        _scope = host.Provider.CreateAsyncScope();
         Gateway = gateway;
-        Log = log;
     }
 
     public FakeWorkflowGateway Gateway { get; }
-    public WorkflowLog Log { get; }
+    public WorkflowLog Log => _host.Log;
     public FindingWorkflowService Service => _scope.ServiceProvider.GetRequiredService<FindingWorkflowService>();
-    public FindingQueries Findings => _services.GetRequiredService<FindingQueries>();
-    public FindingWorkflowQueries Workflow => _services.GetRequiredService<FindingWorkflowQueries>();
-    public FixedTimeProvider Clock => (FixedTimeProvider)_services.GetRequiredService<TimeProvider>();
+    public FindingQueries Findings => _host.Provider.GetRequiredService<FindingQueries>();
+    public FindingWorkflowQueries Workflow => _host.Provider.GetRequiredService<FindingWorkflowQueries>();
+    public FixedTimeProvider Clock => (FixedTimeProvider)_host.Provider.GetRequiredService<TimeProvider>();
 
     public static async Task<WorkflowTestHost> CreateAsync(params FindingRecord[] seed)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"dashboard-workflow-test-{Guid.NewGuid():N}.db");
         var gateway = new FakeWorkflowGateway();
-        var log = new WorkflowLog();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddProvider(log).SetMinimumLevel(LogLevel.Trace));
-        services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
-        services.AddDashboardData(path);
-        services.AddAuthorizationBuilder().AddDashboardPolicies();
-        services.AddSingleton<IWorkflowUpdateGateway>(gateway);
-        services.AddFindingWorkflow();
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        var host = new WorkflowTestHost(path, provider, gateway, log);
-        await DatabaseMigrator.MigrateAsync(provider, TestContext.Current.CancellationToken);
-        if (seed.Length > 0) await provider.GetRequiredService<FindingStore>().UpsertAsync(seed, TestContext.Current.CancellationToken);
-        return host;
+        var host = await TempDashboardServices.CreateAsync("workflow", Now, services =>
+        {
+            services.AddSingleton<IWorkflowUpdateGateway>(gateway);
+            services.AddFindingWorkflow();
+        });
+        if (seed.Length > 0) await host.Provider.GetRequiredService<FindingStore>().UpsertAsync(seed, TestContext.Current.CancellationToken);
+        return new WorkflowTestHost(host, gateway);
     }
 
     public async Task<FindingDetail> DetailAsync(FindingRecord finding)
@@ -66,11 +51,6 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _scope.DisposeAsync();
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try { File.Delete(_databasePath + suffix); } catch (IOException) { }
-        }
+        await _host.DisposeAsync();
     }
 }
